@@ -1,0 +1,36 @@
+package dev.multitasking.core;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * The measured cost of one run.
+ *
+ * @param strategy     the strategy's name
+ * @param workers      how many workers ran the tasks (1 for {@code sequential})
+ * @param startupNanos starting the workers, before any task
+ * @param wallNanos    elapsed time of the work itself, first submit to last result
+ * @param cpuNanos     CPU time spent during the work: this JVM's threads (all of them, including
+ *                     the JIT and GC) plus the strategy's child processes
+ */
+public record RunStats(String strategy, int workers, long startupNanos, long wallNanos, long cpuNanos) {
+
+    /** How many times faster than {@code baseline}: its wall time over this one's. */
+    public double speedupOver(RunStats baseline) {
+        return (double) baseline.wallNanos / Math.max(1, wallNanos);
+    }
+
+    /** Speedup per worker: 1.0 means every worker was fully used. */
+    public double efficiencyOver(RunStats baseline) {
+        return speedupOver(baseline) / workers;
+    }
+
+    /** CPU time of this JVM so far, in nanoseconds, or 0 where the platform does not tell. */
+    public static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return Math.max(0, hotspot.getProcessCpuTime());
+        }
+        return 0;
+    }
+}

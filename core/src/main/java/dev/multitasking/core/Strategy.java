@@ -1,0 +1,52 @@
+package dev.multitasking.core;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A way to run tasks: in sequence, on threads, on child processes, on a cluster. Modules
+ * contribute strategies through {@link java.util.ServiceLoader} (a line in
+ * {@code META-INF/services/dev.multitasking.core.Strategy}); {@link Strategies} finds them.
+ *
+ * <p>Implementations are stateless factories: all state lives in the {@link Workers} that
+ * {@link #start(int)} returns.
+ */
+public interface Strategy {
+
+    /** A short, unique, lower-case name: {@code sequential}, {@code jdk-fixed}, ... */
+    String name();
+
+    /** One line on what it is and how it runs tasks. */
+    String description();
+
+    /** Whether the worker count changes anything; {@code sequential} ignores it. */
+    default boolean takesWorkers() {
+        return true;
+    }
+
+    /**
+     * Starts the workers: the part of a run that a pool pays once, timed apart from the work.
+     *
+     * @param workers how many; ignored when {@link #takesWorkers()} is false
+     */
+    Workers start(int workers) throws Exception;
+
+    /**
+     * Starts workers, runs the tasks, closes the workers, and measures each phase.
+     *
+     * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
+     */
+    default <T> RunResult<T> measure(List<? extends Task<T>> tasks, int workers) throws Exception {
+        int used = takesWorkers() ? workers : 1;
+        long startBegin = System.nanoTime();
+        try (Workers started = start(used)) {
+            long startup = System.nanoTime() - startBegin;
+            long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
+            long wallBegin = System.nanoTime();
+            Batch<T> batch = started.invokeAll(tasks);
+            long wall = System.nanoTime() - wallBegin;
+            long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
+            return new RunResult<>(batch, new RunStats(name(), used, startup, wall, cpu));
+        }
+    }
+}

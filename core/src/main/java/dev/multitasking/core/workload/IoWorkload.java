@@ -1,0 +1,79 @@
+package dev.multitasking.core.workload;
+
+import dev.multitasking.core.Task;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * I/O-bound work: N blocking HTTP requests to a local server that answers each one after
+ * {@code latency}. A worker spends almost all of its time waiting, so the number of workers, not
+ * the number of cores, sets the pace.
+ *
+ * <p>Oracle: every task got its own answer back ({@code request i} answers {@code i}), and the
+ * server counted exactly N requests.
+ *
+ * @param requests how many requests (tasks)
+ * @param latency  how long the server waits before each answer
+ */
+public record IoWorkload(int requests, Duration latency) implements Workload<String> {
+
+    static final long MAX_REQUESTS = 100_000;
+    static final Duration DEFAULT_LATENCY = Duration.ofMillis(50);
+    static final Duration MAX_LATENCY = Duration.ofSeconds(60);
+
+    public IoWorkload {
+        if (requests < 1 || requests > MAX_REQUESTS || latency.isNegative() || latency.compareTo(MAX_LATENCY) > 0) {
+            throw new IllegalArgumentException("need 1 <= N <= 100000 and 0 <= latency <= 60s, got io:" + requests + ":" + latency);
+        }
+    }
+
+    @Override
+    public String spec() {
+        return "io:" + requests + ":" + latency.toMillis() + "ms";
+    }
+
+    @Override
+    public String description() {
+        return requests + " HTTP requests to 127.0.0.1, each answered after " + latency.toMillis() + " ms";
+    }
+
+    @Override
+    public PreparedWorkload<String> prepare() {
+        DelayServer server = DelayServer.start(latency);
+        // Generous: a request waits for the latency plus its turn among the others on a slow machine.
+        Duration timeout = latency.plusSeconds(30);
+        List<Task<String>> tasks = IntStream.range(0, requests)
+                .<Task<String>>mapToObj(i -> new Fetch(URI.create(server.uri() + DelayServer.PATH + i), timeout))
+                .toList();
+        return new PreparedWorkload<>() {
+            @Override
+            public List<Task<String>> tasks() {
+                return tasks;
+            }
+
+            @Override
+            public Verdict verify(List<String> results) {
+                if (results.size() != tasks.size()) {
+                    return Verdict.wrong(results.size() + " results for " + tasks.size() + " tasks");
+                }
+                for (int i = 0; i < results.size(); i++) {
+                    if (!String.valueOf(i).equals(results.get(i))) {
+                        return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned '" + results.get(i) + "', expected '" + i + "'");
+                    }
+                }
+                // The count of answers, not of requests: a request that failed after arriving was not answered.
+                long answered = server.answered();
+                return answered >= requests
+                        ? Verdict.right(requests + " answers received")
+                        : Verdict.wrong("the server answered " + answered + " of " + requests + " requests");
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+}
