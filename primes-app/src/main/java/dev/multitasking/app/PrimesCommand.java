@@ -1,0 +1,64 @@
+package dev.multitasking.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code primes}: the command line of the project. Its subcommands run the lecture's prime problem
+ * on every strategy the class path offers and check each answer against an oracle.
+ *
+ * <p>Exit codes: 0 when everything ran and was verified, 1 when a result was wrong or a task
+ * failed, 2 for bad input (one line on stderr, no stack trace).
+ */
+@Command(name = "primes",
+        mixinStandardHelpOptions = true,
+        versionProvider = PrimesCommand.Version.class,
+        subcommands = {CompareCommand.class, CommandLine.HelpCommand.class},
+        description = "Runs the same prime tasks on threads, pools, processes and clusters, and compares them.")
+public final class PrimesCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is missing; try: primes compare");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the project's error handling: one line per bad input, exit 2. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PrimesCommand());
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            return CommandLine.ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, failed, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": failed: " + e);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
+    }
+
+    /** The version the jar's manifest carries, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PrimesCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"primes " + (v == null ? "(development build)" : v),
+                    "JVM " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
