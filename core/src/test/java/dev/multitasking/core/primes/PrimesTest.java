@@ -1,0 +1,144 @@
+package dev.multitasking.core.primes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.LongStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PrimesTest {
+
+    private static final long LARGEST_PRIME_IN_A_LONG = 9_223_372_036_854_775_783L;
+    /** The largest prime whose square fits in a long: trial division must run all the way up to it. */
+    private static final long LARGEST_PRIME_BELOW_SQRT_OF_MAX = 3_037_000_493L;
+
+    @ParameterizedTest(name = "pi(10^{0})")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9})
+    void primePi_powerOfTen_matchesA006880(int k) {
+        long n = LongStream.range(0, k).reduce(1, (p, i) -> p * 10);
+        assertThat(Primes.primePi(n)).isEqualTo(KnownPrimeCounts.primePi(n).orElseThrow());
+    }
+
+    @Test
+    @Timeout(120)
+    void primePi_tenToTheTen_matchesA006880_whenCutIntoSegments() {
+        long n = 10_000_000_000L;
+        int parts = 16;
+        // Uneven cut points on purpose (not multiples of the segment size), summed in parallel.
+        long total = LongStream.range(0, parts).parallel()
+                .map(i -> Primes.sieveCount(n * i / parts + i, n * (i + 1) / parts + (i + 1 == parts ? 1 : i + 1)))
+                .sum();
+        assertThat(total).isEqualTo(455_052_511L);
+    }
+
+    @Test
+    void primePi_smallNumbers_countByHand() {
+        assertThat(LongStream.rangeClosed(-3, 12).map(Primes::primePi).toArray())
+                .containsExactly(0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 4, 4, 4, 4, 5, 5);
+    }
+
+    @Test
+    void sieveCount_rangeBeyondLimit_isRefused() {
+        assertThatThrownBy(() -> Primes.sieveCount(0, Long.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2^62");
+    }
+
+    @Test
+    void trialDivisionAndMillerRabin_belowOneMillion_agreeOnEveryNumber() {
+        long disagreements = LongStream.range(-10, 1_000_000)
+                .filter(n -> Primes.isPrime(n) != Primes.isPrimeMillerRabin(n))
+                .count();
+        assertThat(disagreements).isZero();
+        assertThat(LongStream.range(0, 1_000_000).filter(Primes::isPrimeMillerRabin).count()).isEqualTo(78_498);
+    }
+
+    @Property(tries = 300)
+    void trialDivisionAndMillerRabin_belowTenToTheThirteen_agree(@ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long n) {
+        assertThat(Primes.isPrimeMillerRabin(n)).isEqualTo(Primes.isPrime(n));
+    }
+
+    @Property(tries = 200)
+    void trialDivisionAndMillerRabin_fromAnyStartToTheNextPrime_agreeOnEveryNumber(
+            @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long start) {
+        // Random longs are mostly composite with small factors; walking to the next prime makes
+        // every try check one prime (the slow, full trial division) and the composites before it.
+        long n = start;
+        while (!Primes.isPrimeMillerRabin(n)) {
+            assertThat(Primes.isPrime(n)).as("%d", n).isFalse();
+            n++;
+        }
+        assertThat(Primes.isPrime(n)).as("%d", n).isTrue();
+    }
+
+    @Property(tries = 300)
+    void trialDivisionAndMillerRabin_onOddProductsOfTwoPrimes_sayComposite(
+            @ForAll @LongRange(min = 3, max = 3_000_000) long a, @ForAll @LongRange(min = 3, max = 3_000_000) long b) {
+        long p = Primes.smallestFactor(a);
+        long q = Primes.smallestFactor(b);
+        long n = p * q;
+        assertThat(Primes.isPrimeMillerRabin(n)).isFalse();
+        assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(Math.min(p, q));
+    }
+
+    @Property(tries = 200)
+    void sieveCount_anyWindow_equalsTrialDivisionCount(
+            @ForAll @LongRange(min = 0, max = 2_000_000_000L) long from, @ForAll @LongRange(min = 0, max = 3_000) long width) {
+        assertThat(Primes.sieveCount(from, from + width)).isEqualTo(Primes.countPrimes(from, from + width));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(longs = {
+        // Carmichael numbers: Fermat's test calls them prime for every coprime base.
+        561, 1105, 1729, 2465, 2821, 6601, 8911, 41041, 825265, 321197185, 5394826801L, 232250619601L, 9746347772161L,
+        // Strong pseudoprimes to the first 4, 5, 6, 7 and 9 prime bases.
+        3215031751L, 2152302898747L, 3474749660383L, 341550071728321L, 3825123056546413051L,
+        // Products of two primes just below sqrt(Long.MAX_VALUE).
+        9_223_371_873_002_223_329L,
+    })
+    void hardComposites_bothMethods_sayComposite(long n) {
+        assertThat(Primes.isPrimeMillerRabin(n)).isFalse();
+        assertThat(Primes.isPrime(n)).isFalse();
+    }
+
+    @Test
+    @Timeout(120)
+    void squareOfLargestPrimeBelowSqrtOfMax_bothMethods_sayComposite() {
+        long n = LARGEST_PRIME_BELOW_SQRT_OF_MAX * LARGEST_PRIME_BELOW_SQRT_OF_MAX;
+        assertThat(Primes.isPrimeMillerRabin(n)).isFalse();
+        assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(LARGEST_PRIME_BELOW_SQRT_OF_MAX);
+    }
+
+    @Test
+    @Timeout(120)
+    void largestPrimeInALong_bothMethods_sayPrime() {
+        assertThat(Primes.isPrimeMillerRabin(LARGEST_PRIME_IN_A_LONG)).isTrue();
+        assertThat(Primes.isPrime(LARGEST_PRIME_IN_A_LONG)).isTrue();
+        assertThat(Primes.isPrimeMillerRabin(Long.MAX_VALUE)).isFalse();   // 7^2 * 73 * 127 * 337 * 92737 * 649657
+        assertThat(Primes.isPrime(Long.MAX_VALUE)).isFalse();
+    }
+
+    @Test
+    void isqrt_nearPerfectSquaresAndMax_isExact() {
+        for (long r : new long[] {0, 1, 2, 3, 94_906_265L, 3_037_000_498L, 3_037_000_499L}) {
+            long square = r * r;
+            assertThat(Primes.isqrt(square)).isEqualTo(r);
+            if (r > 0) {
+                assertThat(Primes.isqrt(square - 1)).isEqualTo(r - 1);
+            }
+        }
+        assertThat(Primes.isqrt(Long.MAX_VALUE)).isEqualTo(3_037_000_499L);
+    }
+
+    @Test
+    void theLecturesNumbers_trialDivision_fivePrimesAndOneComposite() {
+        long[] seed = {112272535095293L, 112582705942171L, 112272535095293L, 115280095190773L, 115797848077099L, 1099726899285419L};
+        assertThat(LongStream.of(seed).mapToObj(Primes::isPrime)).containsExactly(true, true, true, true, true, false);
+        assertThat(Primes.smallestFactor(1099726899285419L)).isEqualTo(Primes.smallestFactorByTrialDivision(1099726899285419L));
+    }
+}
