@@ -197,11 +197,12 @@ public final class Futures {
                         throw new ExecutionException(pendingFailure);
                     }
                     Future<MapChunk.Outcome<R>> head = inFlight.peek();
-                    long left = remaining(deadline);
-                    if (left <= 0) {
+                    MapChunk.Outcome<R> outcome;
+                    try {
+                        outcome = head.get(Math.max(0, remaining(deadline)), TimeUnit.NANOSECONDS);
+                    } catch (TimeoutException e) {
                         throw new TimeoutException("map: timed out with " + inFlight.size() + " chunk(s) unfinished");
                     }
-                    MapChunk.Outcome<R> outcome = head.get(left, TimeUnit.NANOSECONDS);
                     inFlight.remove();
                     fill();
                     current = outcome.values().iterator();
