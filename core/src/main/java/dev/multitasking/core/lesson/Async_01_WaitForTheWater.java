@@ -1,0 +1,55 @@
+package dev.multitasking.core.lesson;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * <b>Synchronous: light the stove, then wait for the water.</b> The cook hands the pot to the
+ * stove (another thread) and calls {@link Future#get()}: the call does not return until the water
+ * boils. Nothing else happens on the cook's thread in the meantime; every vegetable is chopped
+ * after the water is ready, and the whole job takes the wait <em>plus</em> the chopping.
+ *
+ * <p>Contrast with {@link Async_02_CallbackWhenItBoils}, where the same work overlaps.
+ *
+ * <p>Run: {@code ./primes demo async-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * main waits in get() for 301 ms; chopped 0 vegetables meanwhile
+ * water boiled on thread 'stove'; then main chopped 3 vegetables: done after 603 ms
+ * </pre>
+ */
+public final class Async_01_WaitForTheWater {
+
+    private Async_01_WaitForTheWater() {
+    }
+
+    /** What happened: how long the cook was blocked, and what he chopped while blocked. */
+    record Morning(long blockedMillis, int choppedWhileBoiling, int choppedInAll, long totalMillis, String boiledOn) {
+    }
+
+    static Morning cook(Duration boil, Duration chop, int vegetables) throws InterruptedException, ExecutionException {
+        long start = System.nanoTime();
+        try (ExecutorService stove = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("stove").factory())) {
+            Future<String> water = stove.submit(() -> {
+                Thread.sleep(boil);
+                return Thread.currentThread().getName();
+            });
+            long waitFrom = System.nanoTime();
+            String boiledOn = water.get();              // synchronous: the cook stands here until it boils
+            long blocked = (System.nanoTime() - waitFrom) / 1_000_000;
+            for (int i = 0; i < vegetables; i++) {
+                Thread.sleep(chop);                     // every chop comes after the water
+            }
+            return new Morning(blocked, 0, vegetables, (System.nanoTime() - start) / 1_000_000, boiledOn);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Morning m = cook(Duration.ofMillis(300), Duration.ofMillis(100), 3);
+        System.out.printf("main waits in get() for %d ms; chopped %d vegetables meanwhile%n", m.blockedMillis(), m.choppedWhileBoiling());
+        System.out.printf("water boiled on thread '%s'; then main chopped %d vegetables: done after %d ms%n",
+                m.boiledOn(), m.choppedInAll(), m.totalMillis());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.multitasking.core.lesson;
+
+import dev.multitasking.core.futures.Futures;
+import dev.multitasking.core.futures.ResultIterator;
+import dev.multitasking.core.primes.Primes;
+import dev.multitasking.core.workload.SeedWorkload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * <b>concurrent.futures in Java: an executor, submit, map, shutdown.</b> Python's
+ * {@code with ThreadPoolExecutor() as ex:} is Java's try-with-resources on an
+ * {@link ExecutorService}: {@code close()} (Java 19+) shuts the pool down and waits for queued
+ * work, as leaving Python's {@code with} block does. {@code submit} returns a {@link Future}, a
+ * placeholder for a result that is not there yet; {@code get()} waits for it.
+ * {@link Futures#map} is Python's {@code executor.map}: results come back in input order, however
+ * the work finishes. After {@code shutdown()} the executor refuses new work with
+ * {@link RejectedExecutionException}, where Python raises {@code RuntimeError}.
+ *
+ * <p>Run: {@code ./primes demo futures-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * submit: 112272535095293 is prime? true (future done: true)
+ * map: 112272535095293=true 112582705942171=true ... 1099726899285419=false
+ * after shutdown, submit throws RejectedExecutionException
+ * </pre>
+ */
+public final class Futures_01_SubmitMapShutdown {
+
+    private Futures_01_SubmitMapShutdown() {
+    }
+
+    /** What the lesson saw: one submitted result, the mapped results, whether a late submit was refused. */
+    record Seen(boolean submitted, List<Boolean> mapped, boolean refusedAfterShutdown) {
+    }
+
+    static Seen run() throws Exception {
+        List<Long> numbers = SeedWorkload.NUMBERS;
+        boolean submitted;
+        List<Boolean> mapped = new ArrayList<>();
+        boolean refused = false;
+        try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
+            Future<Boolean> first = executor.submit(() -> Primes.isPrime(numbers.get(0)));
+            submitted = first.get();
+            System.out.printf("submit: %d is prime? %s (future done: %s)%n", numbers.get(0), submitted, first.isDone());
+
+            try (ResultIterator<Boolean> results = Futures.map(executor, Primes::isPrime, numbers, 1)) {
+                StringBuilder line = new StringBuilder("map:");
+                for (int i = 0; results.hasNext(); i++) {
+                    boolean prime = results.next();
+                    mapped.add(prime);
+                    line.append(' ').append(numbers.get(i)).append('=').append(prime);
+                }
+                System.out.println(line);
+            }
+
+            executor.shutdown();
+            try {
+                executor.submit(() -> Primes.isPrime(7));
+            } catch (RejectedExecutionException e) {
+                refused = true;
+                System.out.println("after shutdown, submit throws RejectedExecutionException");
+            }
+        }   // close(): waits for everything queued before shutdown
+        return new Seen(submitted, mapped, refused);
+    }
+
+    public static void main(String[] args) throws Exception {
+        run();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.multitasking.core.lesson;
+
+import static dev.multitasking.core.lesson.Kitchen.BOIL;
+import static dev.multitasking.core.lesson.Kitchen.COOK;
+import static dev.multitasking.core.lesson.Kitchen.PREPARE;
+import static dev.multitasking.core.lesson.Kitchen.SERVE;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * <b>Ramen 1: one chef, one bowl after another.</b> The lecture's starting point: a chef boils
+ * water (3 minutes), prepares ingredients (2), cooks (4) and serves (1), and only then starts the
+ * next bowl. Ten minutes a bowl, six bowls an hour, and for seven of every ten minutes the chef
+ * does nothing but watch a pot.
+ *
+ * <p>In Java terms the chef is one thread and "watching the pot" is a blocking call: the thread
+ * is parked, but it is still <em>taken</em>, so no other work can use it. Lesson 2 gives those
+ * seven minutes back.
+ *
+ * <p>Run: {@code ./primes demo ramen-01} or this class's {@code main} in an IDE. A minute of the
+ * shop lasts 20 ms. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * One chef, in sequence: 6 bowls in 60.5 scaled minutes: 6.0 bowls per hour
+ * bowl 1 |bbbPPccccS| served at 10.1 min by chef-1
+ * bowl 2 |          bbbPPccccS| served at 20.2 min by chef-1
+ * ...
+ * </pre>
+ */
+public final class Ramen_01_OneChefInSequence {
+
+    private Ramen_01_OneChefInSequence() {
+    }
+
+    /** Each chef takes the next order and does all of it, waits included, before the next. */
+    static Kitchen.Service serve(int chefs, int bowls, Duration minute) {
+        Kitchen kitchen = new Kitchen(chefs, minute);
+        List<CompletableFuture<?>> orders = new ArrayList<>();
+        for (int b = 1; b <= bowls; b++) {
+            int bowl = b;
+            orders.add(CompletableFuture.runAsync(() -> {
+                kitchen.busy(bowl, "boil", BOIL);      // stands by the pot: the thread waits, taken
+                kitchen.busy(bowl, "prepare", PREPARE);
+                kitchen.busy(bowl, "cook", COOK);      // stands by the pot again
+                kitchen.busy(bowl, "serve", SERVE);
+            }, kitchen.chefs()));
+        }
+        return kitchen.serve(orders);
+    }
+
+    public static void main(String[] args) {
+        Kitchen.Service service = serve(1, 6, Duration.ofMillis(20));
+        System.out.println("One chef, in sequence: " + service.summary());
+        System.out.print(service.timeline());
+    }
+}

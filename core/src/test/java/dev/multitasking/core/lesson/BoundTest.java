@@ -1,0 +1,34 @@
+package dev.multitasking.core.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.NoLeakedThreads;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Timeout(120)
+@ExtendWith(NoLeakedThreads.class)
+class BoundTest {
+
+    @Test
+    void samePools_ioScalesPastTheCores_cpuStopsAtThem() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Bound_01_SamePoolsDifferentBounds.Row> rows =
+                Bound_01_SamePoolsDifferentBounds.measure("io:32:50ms", "count:1000000:32", 1, 2, 8);
+        var one = rows.get(0);
+        var two = rows.get(1);
+        var eight = rows.get(2);
+
+        double ioSpeedup = (double) one.ioNanos() / eight.ioNanos();
+        assertThat(ioSpeedup).as("I/O-bound, 8 threads").isGreaterThan(4.0);   // ideal 8, whatever the cores
+
+        double cpuSpeedup = (double) one.cpuNanos() / eight.cpuNanos();
+        assertThat(cpuSpeedup).as("CPU-bound, 8 threads on %d cores", cores).isLessThan(cores * 1.5);
+        if (cores >= 2) {
+            // No global interpreter lock: Java threads do speed up CPU-bound work.
+            assertThat((double) one.cpuNanos() / two.cpuNanos()).as("CPU-bound, 2 threads").isGreaterThan(1.25);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.multitasking.core.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.NoLeakedThreads;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The ramen lessons' claims, in the lecture's terms: minutes and bowls, not milliseconds. */
+@Timeout(60)
+@ExtendWith(NoLeakedThreads.class)
+class RamenTest {
+
+    private static final Duration MINUTE = Duration.ofMillis(15);
+    private static final int BOWLS = 6;
+    private static Kitchen.Service inSequence;
+
+    @BeforeAll
+    static void serveTheBaseline() {
+        inSequence = Ramen_01_OneChefInSequence.serve(1, BOWLS, MINUTE);
+    }
+
+    @Test
+    void oneChefInSequence_eachBowlStartsAfterThePreviousIsServed() {
+        assertThat(inSequence.minutes()).isGreaterThanOrEqualTo(BOWLS * Kitchen.BOWL);
+        for (int bowl = 2; bowl <= BOWLS; bowl++) {
+            int b = bowl;
+            double firstStep = inSequence.steps().stream().filter(s -> s.bowl() == b).mapToDouble(Kitchen.Step::start).min().orElseThrow();
+            assertThat(firstStep).as("bowl %d starts", b).isGreaterThanOrEqualTo(inSequence.bowlDone(b - 1) - 0.01);
+        }
+        assertThat(inSequence.steps()).extracting(Kitchen.Step::who).containsOnly("chef-1");
+        assertThat(inSequence.bowlsPerHour()).isLessThanOrEqualTo(6.0);
+    }
+
+    @Test
+    void oneChefOverlappingTheWaits_servesSixBowlsFarSooner_withTheSameOneChef() {
+        Kitchen.Service overlapped = Ramen_02_OneChefOverlapsTheWaits.serve(BOWLS, MINUTE);
+        // Ideal: about 22 minutes against 60. A wide margin for a busy machine.
+        assertThat(overlapped.minutes()).isLessThan(inSequence.minutes() * 0.6);
+        assertThat(overlapped.steps()).extracting(Kitchen.Step::who).containsOnly("chef-1", Kitchen.STOVE);
+        assertThat(overlapped.timeline()).contains(" stove  |");
+    }
+
+    @Test
+    void twoChefs_doubleTheThroughputButEachStillWaits() {
+        Kitchen.Service two = Ramen_03_TwoChefs.serve(BOWLS, MINUTE);
+        assertThat(two.minutes()).isLessThan(inSequence.minutes() * 0.8);   // ideal 0.5
+        assertThat(two.steps()).extracting(Kitchen.Step::who).containsOnly("chef-1", "chef-2");
+        assertThat(two.timeline()).doesNotContain("stove");
+    }
+
+    @Test
+    void twoChefsSharingTheSteps_prepareWhileTheWaterBoils_andBeatOneChefOverlapping() {
+        Kitchen.Service one = Ramen_04_TwoChefsShareTheBowls.serve(1, MINUTE);
+        Kitchen.Step boil = step(one, "boil");
+        Kitchen.Step prepare = step(one, "prepare");
+        assertThat(prepare.start()).isLessThan(boil.end());   // the two steps of one bowl overlap
+
+        Kitchen.Service shared = Ramen_04_TwoChefsShareTheBowls.serve(BOWLS, MINUTE);
+        Kitchen.Service overlapped = Ramen_02_OneChefOverlapsTheWaits.serve(BOWLS, MINUTE);
+        assertThat(shared.minutes()).isLessThan(overlapped.minutes());   // ideal: about 11 against 22
+    }
+
+    private static Kitchen.Step step(Kitchen.Service service, String name) {
+        return service.steps().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void everyRamenLesson_mainRunsAndPrintsATimeline() {
+        String out = LessonOutput.of(() -> Ramen_04_TwoChefsShareTheBowls.main(new String[0]));
+        assertThat(out).contains("bowl 6").contains("bowls per hour");
+        assertThat(LessonOutput.of(() -> Ramen_01_OneChefInSequence.main(new String[0]))).contains("6 bowls in");
+        assertThat(LessonOutput.of(() -> Ramen_02_OneChefOverlapsTheWaits.main(new String[0]))).contains("6 bowls in");
+        assertThat(LessonOutput.of(() -> Ramen_03_TwoChefs.main(new String[0]))).contains("6 bowls in");
+    }
+}
