@@ -1,0 +1,59 @@
+package dev.multitasking.app;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code primes demo}: lists the lessons by lecture section, or runs one. */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Lists the lessons, grouped by the lecture's sections; 'primes demo NAME' runs one.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The lesson to run, e.g. ramen-01.")
+    private String name;
+
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Passed to the lesson's main.")
+    private List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Lessons lessons = Lessons.discover();
+        PrintWriter out = spec.commandLine().getOut();
+        if (name == null) {
+            String section = null;
+            for (Lessons.Lesson l : lessons.all()) {
+                if (!l.section().equals(section)) {
+                    section = l.section();
+                    out.printf("%n%s%n", section);
+                }
+                out.printf("  %-12s %s%n", l.name(), l.title());
+            }
+            out.printf("%nRun one with: primes demo NAME%n");
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+        Lessons.Lesson lesson = lessons.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown lesson '" + name + "'; 'primes demo' lists them"));
+        out.flush();
+        Method main = Class.forName(lesson.type()).getMethod("main", String[].class);
+        try {
+            main.invoke(null, (Object) args.toArray(String[]::new));
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return CommandLine.ExitCode.OK;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.multitasking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Timeout(120)
+class PrimesCommandTest {
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome primes(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = PrimesCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void compare_seedOnTheHonestStrategies_printsAVerifiedRowForEach() {
+        Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("workload seed:")
+                .containsPattern("(?m)^sequential +1 .* 1\\.00x +yes: five primes")
+                .containsPattern("(?m)^jdk-fixed +\\d+ .*x +yes: five primes");
+        assertThat(o.err()).isEmpty();
+    }
+
+    @Test
+    void compare_everyWorkloadKind_isVerified() {
+        Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1", "-n", "3",
+                "-w", "count:20000:8", "-w", "sieve:1e6:5", "-w", "io:6:10ms");
+        assertThat(o.exit()).as(o.out() + o.err()).isZero();
+        assertThat(o.out().lines().filter(l -> l.contains(" yes: "))).hasSize(6);
+        assertThat(o.out()).contains("pi(20000) = 2262", "pi(1000000) = 78498", "6 answers received");
+        assertThat(o.out()).containsPattern("(?m)^jdk-fixed +3 ");
+    }
+
+    @Test
+    void compare_byDefault_runsEveryStrategyFound_andAWrongResultFailsTheRun() {
+        Outcome o = primes("compare", "--warmup", "0", "--repeat", "1");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.out()).contains("sequential", "jdk-fixed")
+                .containsPattern("(?m)^liar .*WRONG: task 5 \\(IsPrime\\[n=1099726899285419]\\) returned true, expected false");
+    }
+
+    @ParameterizedTest(name = "[{index}] primes {0}")
+    @ValueSource(strings = {
+        "compare -w count:-5", "compare -w count:abc", "compare -w count:10:0", "compare -w sieve:1e13",
+        "compare -w nope", "compare --workers 0", "compare --workers abc", "compare --workers 99999999999",
+        "compare -s nope", "compare -s sequential,nope", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
+        "demo nope", "nonsense", "",
+    })
+    void badInput_oneLineOnStderr_exitTwo(String line) {
+        Outcome o = primes(line.isEmpty() ? new String[0] : line.split(" "));
+        assertThat(o.exit()).as(o.err()).isEqualTo(2);
+        assertThat(o.err().lines()).as(o.err()).hasSize(1);
+        assertThat(o.err()).doesNotContain("Exception", "\tat ");
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void demo_withoutName_listsLessonsByLectureSection() {
+        Outcome o = primes("demo");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).contains("2. Multitasking: the ramen shop", "ramen-01", "one chef in sequence", "futures-02");
+        assertThat(o.out().indexOf("ramen-01")).isLessThan(o.out().indexOf("async-01"));
+    }
+
+    @Test
+    void demo_withName_runsThatLessonsMain() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            exit = primes("demo", "futures-02").exit();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(exit).isZero();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("as completed: 100 ms, 200 ms, 300 ms");
+    }
+
+    @Test
+    void version_namesTheJvm() {
+        Outcome o = primes("--version");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out()).startsWith("primes ").contains("JVM " + Runtime.version());
+    }
+}
