@@ -44,8 +44,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Workers per strategy (default: the number of cores, ${DEFAULT-VALUE}).")
     private int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones (default: ${DEFAULT-VALUE}).")
-    private int warmup = 1;
+    @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones, so the JIT has compiled the hot loops (default: ${DEFAULT-VALUE}).")
+    private int warmup = 2;
 
     @Option(names = "--repeat", paramLabel = "RUNS", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     private int repeat = 3;
@@ -154,7 +154,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             String wall = String.format("%.1f (%.1f-%.1f)", ms(median.wallNanos()), ms(minWall), ms(maxWall));
             String speedup = baseline == null ? "-" : String.format("%.2fx", median.speedupOver(baseline));
-            return String.format("%-16s %7d %22s %10.1f %9.1f %8s  %s", strategy, workers, wall,
+            return String.format("%-16s %7d %22s %10.0f %9.1f %8s  %s", strategy, workers, wall,
                     ms(median.cpuNanos()), ms(median.startupNanos()), speedup, verdict);
         }
 
