@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
  * <p>Run: {@code ./primes demo async-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * main waits in get() for 301 ms; chopped 0 vegetables meanwhile
- * water boiled on thread 'stove'; then main chopped 3 vegetables: done after 603 ms
+ * water boiled on thread 'stove'; then main chopped 3 vegetables: done after 609 ms
  * </pre>
  */
 public final class Async_01_WaitForTheWater {

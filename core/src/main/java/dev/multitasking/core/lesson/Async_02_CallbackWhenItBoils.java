@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Run: {@code ./primes demo async-02}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * main chopped 3 vegetables while the water boiled
- * callback ran on thread 'stove' (main is 'main'): done after 302 ms
+ * callback ran on thread 'stove' (main is 'main'): done after 313 ms
  * </pre>
  */
 public final class Async_02_CallbackWhenItBoils {

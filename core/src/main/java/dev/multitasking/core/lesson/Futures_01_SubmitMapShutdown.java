@@ -24,7 +24,7 @@ import java.util.concurrent.RejectedExecutionException;
  * <p>Run: {@code ./primes demo futures-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * submit: 112272535095293 is prime? true (future done: true)
- * map: 112272535095293=true 112582705942171=true ... 1099726899285419=false
+ * map: 112272535095293=true 112582705942171=true 112272535095293=true 115280095190773=true 115797848077099=true 1099726899285419=false
  * after shutdown, submit throws RejectedExecutionException
  * </pre>
  */

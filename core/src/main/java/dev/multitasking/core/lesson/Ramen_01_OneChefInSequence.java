@@ -23,9 +23,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Run: {@code ./primes demo ramen-01} or this class's {@code main} in an IDE. A minute of the
  * shop lasts 20 ms. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * One chef, in sequence: 6 bowls in 60.5 scaled minutes: 6.0 bowls per hour
- * bowl 1 |bbbPPccccS| served at 10.1 min by chef-1
- * bowl 2 |          bbbPPccccS| served at 20.2 min by chef-1
+ * One chef, in sequence: 6 bowls in 60.7 scaled minutes: 5.9 bowls per hour
+ * bowl 1  |bbbPPccccS| served at 10.4 min by chef-1
+ * bowl 2  |          bbbPPccccS| served at 20.5 min by chef-1
+ * bowl 3  |                    bbbbPPccccS| served at 30.5 min by chef-1
  * ...
  * </pre>
  */

@@ -12,9 +12,10 @@ import java.time.Duration;
  *
  * <p>Run: {@code ./primes demo ramen-03}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
  * <pre>
- * Two chefs, each in sequence: 6 bowls in 30.3 scaled minutes: 11.9 bowls per hour
- * bowl 1 |bbbPPccccS| served at 10.1 min by chef-1
- * bowl 2 |bbbPPccccS| served at 10.1 min by chef-2
+ * Two chefs, each in sequence: 6 bowls in 30.5 scaled minutes: 11.8 bowls per hour
+ * bowl 1  |bbbPPccccS| served at 10.4 min by chef-1
+ * bowl 2  |bbbPPccccS| served at 10.3 min by chef-2
+ * bowl 3  |          bbbPPccccS| served at 20.4 min by chef-2
  * ...
  * </pre>
  */

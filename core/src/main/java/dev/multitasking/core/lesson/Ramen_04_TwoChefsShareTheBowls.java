@@ -23,8 +23,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Run: {@code ./primes demo ramen-04}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
  * <pre>
- * Two chefs sharing the steps: 6 bowls in 11.2 scaled minutes: 32.1 bowls per hour
- * bowl 1 |PPbccccS| served at 8.1 min by chef-1
+ * One bowl, two chefs sharing its steps: served at 8.4 min (alone, in sequence: 10)
+ * Two chefs sharing the steps: 6 bowls in 11.1 scaled minutes: 32.4 bowls per hour
+ * bowl 1  |PP     S| served at  8.1 min by chef-1,chef-2
+ *  stove  |bbbcccc|
+ * bowl 2  |PP     S| served at  8.1 min by chef-2,chef-1
+ *  stove  |bbbcccc|
  * ...
  * </pre>
  */
