@@ -42,32 +42,21 @@ public record CountWorkload(long n, int chunks) implements Workload<Long> {
     @Override
     public PreparedWorkload<Long> prepare() {
         List<Task<Long>> tasks = Ranges.split(0, n + 1, chunks, CountPrimes::new);
-        return new PreparedWorkload<>() {
-            @Override
-            public List<Task<Long>> tasks() {
-                return tasks;
+        return new Prepared<>(tasks, results -> {
+            long total = 0;
+            for (int i = 0; i < tasks.size(); i++) {
+                CountPrimes chunk = (CountPrimes) tasks.get(i);
+                long expected = Primes.sieveCount(chunk.from(), chunk.to());
+                if (results.get(i) == null || results.get(i) != expected) {
+                    return Verdict.wrong("task " + i + " (" + chunk + ") returned " + results.get(i) + ", the sieve says " + expected);
+                }
+                total += expected;
             }
-
-            @Override
-            public Verdict verify(List<Long> results) {
-                if (results.size() != tasks.size()) {
-                    return Verdict.wrong(results.size() + " results for " + tasks.size() + " tasks");
-                }
-                long total = 0;
-                for (int i = 0; i < tasks.size(); i++) {
-                    CountPrimes chunk = (CountPrimes) tasks.get(i);
-                    long expected = Primes.sieveCount(chunk.from(), chunk.to());
-                    if (results.get(i) == null || results.get(i) != expected) {
-                        return Verdict.wrong("task " + i + " (" + chunk + ") returned " + results.get(i) + ", the sieve says " + expected);
-                    }
-                    total += expected;
-                }
-                OptionalLong known = KnownPrimeCounts.primePi(n);
-                if (known.isPresent() && known.getAsLong() != total) {
-                    return Verdict.wrong("chunks add up to " + total + ", but pi(" + n + ") = " + known.getAsLong());
-                }
-                return Verdict.right("pi(" + n + ") = " + total);
+            OptionalLong known = KnownPrimeCounts.primePi(n);
+            if (known.isPresent() && known.getAsLong() != total) {
+                return Verdict.wrong("chunks add up to " + total + ", but pi(" + n + ") = " + known.getAsLong());
             }
-        };
+            return Verdict.right("pi(" + n + ") = " + total);
+        });
     }
 }

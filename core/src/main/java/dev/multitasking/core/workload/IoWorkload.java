@@ -47,33 +47,17 @@ public record IoWorkload(int requests, Duration latency) implements Workload<Str
         List<Task<String>> tasks = IntStream.range(0, requests)
                 .<Task<String>>mapToObj(i -> new Fetch(URI.create(server.uri() + DelayServer.PATH + i), timeout))
                 .toList();
-        return new PreparedWorkload<>() {
-            @Override
-            public List<Task<String>> tasks() {
-                return tasks;
-            }
-
-            @Override
-            public Verdict verify(List<String> results) {
-                if (results.size() != tasks.size()) {
-                    return Verdict.wrong(results.size() + " results for " + tasks.size() + " tasks");
+        return new Prepared<>(tasks, results -> {
+            for (int i = 0; i < results.size(); i++) {
+                if (!String.valueOf(i).equals(results.get(i))) {
+                    return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned '" + results.get(i) + "', expected '" + i + "'");
                 }
-                for (int i = 0; i < results.size(); i++) {
-                    if (!String.valueOf(i).equals(results.get(i))) {
-                        return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned '" + results.get(i) + "', expected '" + i + "'");
-                    }
-                }
-                // The count of answers, not of requests: a request that failed after arriving was not answered.
-                long answered = server.answered();
-                return answered >= requests
-                        ? Verdict.right(requests + " answers received")
-                        : Verdict.wrong("the server answered " + answered + " of " + requests + " requests");
             }
-
-            @Override
-            public void close() {
-                server.close();
-            }
-        };
+            // The count of answers, not of requests: a request that failed after arriving was not answered.
+            long answered = server.answered();
+            return answered >= requests
+                    ? Verdict.right(requests + " answers received")
+                    : Verdict.wrong("the server answered " + answered + " of " + requests + " requests");
+        }, server);
     }
 }

@@ -30,25 +30,13 @@ public record SeedWorkload() implements Workload<Boolean> {
     @Override
     public PreparedWorkload<Boolean> prepare() {
         List<Task<Boolean>> tasks = NUMBERS.stream().<Task<Boolean>>map(IsPrime::new).toList();
-        return new PreparedWorkload<>() {
-            @Override
-            public List<Task<Boolean>> tasks() {
-                return tasks;
-            }
-
-            @Override
-            public Verdict verify(List<Boolean> results) {
-                if (results.size() != PRIME.size()) {
-                    return Verdict.wrong(results.size() + " results for " + PRIME.size() + " tasks");
+        return new Prepared<>(tasks, results -> {
+            for (int i = 0; i < PRIME.size(); i++) {
+                if (!PRIME.get(i).equals(results.get(i))) {
+                    return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned " + results.get(i) + ", expected " + PRIME.get(i));
                 }
-                for (int i = 0; i < PRIME.size(); i++) {
-                    if (!PRIME.get(i).equals(results.get(i))) {
-                        return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned " + results.get(i)
-                                + ", expected " + PRIME.get(i));
-                    }
-                }
-                return Verdict.right("five primes, and 1099726899285419 is not");
             }
-        };
+            return Verdict.right("five primes, and 1099726899285419 is not");
+        });
     }
 }

@@ -41,25 +41,14 @@ public record SieveWorkload(long n, int segments) implements Workload<Long> {
     @Override
     public PreparedWorkload<Long> prepare() {
         List<Task<Long>> tasks = Ranges.split(0, n + 1, segments, SieveSegment::new);
-        return new PreparedWorkload<>() {
-            @Override
-            public List<Task<Long>> tasks() {
-                return tasks;
-            }
-
-            @Override
-            public Verdict verify(List<Long> results) {
-                if (results.size() != tasks.size()) {
-                    return Verdict.wrong(results.size() + " results for " + tasks.size() + " tasks");
-                }
-                long total = results.stream().mapToLong(Long::longValue).sum();
-                OptionalLong known = KnownPrimeCounts.primePi(n);
-                long expected = known.isPresent() ? known.getAsLong() : Primes.primePi(n);
-                String source = known.isPresent() ? "OEIS A006880" : "an uncut sieve";
-                return total == expected
-                        ? Verdict.right("pi(" + n + ") = " + total)
-                        : Verdict.wrong("segments add up to " + total + ", but pi(" + n + ") = " + expected + " (" + source + ")");
-            }
-        };
+        return new Prepared<>(tasks, results -> {
+            long total = results.stream().mapToLong(Long::longValue).sum();
+            OptionalLong known = KnownPrimeCounts.primePi(n);
+            long expected = known.isPresent() ? known.getAsLong() : Primes.primePi(n);
+            String source = known.isPresent() ? "OEIS A006880" : "an uncut sieve";
+            return total == expected
+                    ? Verdict.right("pi(" + n + ") = " + total)
+                    : Verdict.wrong("segments add up to " + total + ", but pi(" + n + ") = " + expected + " (" + source + ")");
+        });
     }
 }

@@ -3,6 +3,7 @@ package dev.multitasking.core.workload;
 import dev.multitasking.core.NumberText;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * A named set of tasks with an oracle that knows the right answers, parsed from text:
@@ -41,22 +42,8 @@ public sealed interface Workload<T> permits SeedWorkload, CountWorkload, SieveWo
                     expectParts(parts, 1, 1);
                     yield new SeedWorkload();
                 }
-                case "count" -> {
-                    expectParts(parts, 2, 3);
-                    long n = NumberText.parseLong(parts[1], "N", 1, CountWorkload.MAX_N);
-                    int chunks = parts.length > 2
-                            ? (int) NumberText.parseLong(parts[2], "chunks", 1, Math.min(n, CountWorkload.MAX_CHUNKS))
-                            : (int) Math.min(n, CountWorkload.DEFAULT_CHUNKS);
-                    yield new CountWorkload(n, chunks);
-                }
-                case "sieve" -> {
-                    expectParts(parts, 2, 3);
-                    long n = NumberText.parseLong(parts[1], "N", 1, SieveWorkload.MAX_N);
-                    int segments = parts.length > 2
-                            ? (int) NumberText.parseLong(parts[2], "segments", 1, Math.min(n, SieveWorkload.MAX_SEGMENTS))
-                            : (int) Math.min(n, SieveWorkload.DEFAULT_SEGMENTS);
-                    yield new SieveWorkload(n, segments);
-                }
+                case "count" -> split(parts, CountWorkload.MAX_N, "chunks", CountWorkload.MAX_CHUNKS, CountWorkload.DEFAULT_CHUNKS, CountWorkload::new);
+                case "sieve" -> split(parts, SieveWorkload.MAX_N, "segments", SieveWorkload.MAX_SEGMENTS, SieveWorkload.DEFAULT_SEGMENTS, SieveWorkload::new);
                 case "io" -> {
                     expectParts(parts, 2, 3);
                     int n = (int) NumberText.parseLong(parts[1], "N", 1, IoWorkload.MAX_REQUESTS);
@@ -71,6 +58,17 @@ public sealed interface Workload<T> permits SeedWorkload, CountWorkload, SieveWo
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad workload '" + text + "': " + e.getMessage() + "; use " + FORMS, e);
         }
+    }
+
+    /** {@code kind:N[:parts]}: a range up to N cut into parts, each bounded, parts at most N. */
+    private static <W> W split(String[] parts, long maxN, String partName, long maxParts, long defaultParts,
+                               BiFunction<Long, Integer, W> make) {
+        expectParts(parts, 2, 3);
+        long n = NumberText.parseLong(parts[1], "N", 1, maxN);
+        long cuts = parts.length > 2
+                ? NumberText.parseLong(parts[2], partName, 1, Math.min(n, maxParts))
+                : Math.min(n, defaultParts);
+        return make.apply(n, (int) cuts);
     }
 
     private static void expectParts(String[] parts, int min, int max) {
