@@ -1,0 +1,41 @@
+package dev.multitasking.threads;
+
+import dev.multitasking.threads.pool.Rejection;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** The JDK's own pool passes the suite: proof that the suite asks nothing the JDK does not promise. */
+class ThreadPoolExecutorContractTest extends ExecutorServiceContract {
+
+    @Override
+    protected ExecutorService newPool(int threads) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                Thread.ofPlatform().name("jdk-worker-", 1).factory());
+    }
+
+    @Override
+    protected ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
+        RejectedExecutionHandler handler = switch (rejection) {
+            case ABORT -> new ThreadPoolExecutor.AbortPolicy();
+            case CALLER_RUNS -> new ThreadPoolExecutor.CallerRunsPolicy();
+            case BLOCK -> (task, pool) -> {
+                if (pool.isShutdown()) {
+                    throw new RejectedExecutionException("shut down");
+                }
+                try {
+                    pool.getQueue().put(task);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RejectedExecutionException(e);
+                }
+            };
+        };
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(capacity),
+                Thread.ofPlatform().name("jdk-worker-", 1).factory(), handler);
+    }
+}
