@@ -19,7 +19,10 @@ public interface Strategy {
     /** One line on what it is and how it runs tasks. */
     String description();
 
-    /** Whether the worker count changes anything; {@code sequential} ignores it. */
+    /**
+     * Whether the worker count changes anything. {@code sequential}, a thread per task and a
+     * cached pool ignore it; their runs report the number of distinct workers that ran tasks.
+     */
     default boolean takesWorkers() {
         return true;
     }
@@ -37,15 +40,18 @@ public interface Strategy {
      * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
      */
     default <T> RunResult<T> measure(List<? extends Task<T>> tasks, int workers) throws Exception {
-        int used = takesWorkers() ? workers : 1;
         long startBegin = System.nanoTime();
-        try (Workers started = start(used)) {
+        try (Workers started = start(takesWorkers() ? workers : 1)) {
             long startup = System.nanoTime() - startBegin;
             long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
             long wallBegin = System.nanoTime();
             Batch<T> batch = started.invokeAll(tasks);
             long wall = System.nanoTime() - wallBegin;
             long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
+            // A strategy without a worker count (a thread per task, a cached pool) is credited
+            // with the workers it was seen to use.
+            int used = takesWorkers() ? workers : (int) Math.max(1, batch.spans().stream()
+                    .map(s -> s.pid() + "/" + s.worker()).distinct().count());
             return new RunResult<>(batch, new RunStats(name(), used, startup, wall, cpu));
         }
     }

@@ -12,6 +12,12 @@ class SequentialStrategyTest extends StrategyContract {
         return "sequential";
     }
 
+    /** 200 requests of 50 ms one after another would take 10 s: the same check on 20. */
+    @Override
+    protected String scaled(String spec) {
+        return spec.startsWith("io:") ? "io:20:50ms" : spec;
+    }
+
     @Test
     void invokeAll_runsEverythingOnTheCallingThread_inOrder() throws Exception {
         List<Task<Integer>> tasks = List.of(new Square(1), new Square(2), new Square(3));
