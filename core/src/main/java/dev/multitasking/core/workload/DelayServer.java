@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DelayServer implements AutoCloseable {
 
     static final String PATH = "/request/";
+    /** Connections waiting to be accepted: enough for a burst of thousands (the kernel may cap it lower). */
+    private static final int BACKLOG = 16_384;
 
     private final HttpServer server;
     private final ExecutorService handlers;
@@ -39,7 +41,7 @@ final class DelayServer implements AutoCloseable {
     static DelayServer start(Duration latency) {
         HttpServer http;
         try {
-            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+            http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open an HTTP server on 127.0.0.1", e);
         }

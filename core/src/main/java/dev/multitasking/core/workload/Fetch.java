@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.Executors;
 
 /**
  * One blocking HTTP GET: the I/O-bound task. Its thread sleeps in {@code send} until the answer
@@ -30,12 +31,15 @@ public record Fetch(URI uri, Duration timeout) implements Task<String> {
     /**
      * One client per JVM, created on first use, as a browser keeps one connection pool: a client
      * per request would pay a selector thread and a TCP handshake each time, and a task must stay
-     * a plain serializable value. Its threads are daemons that idle while unused.
+     * a plain serializable value. Its own work runs on virtual threads, so a burst of requests
+     * does not grow a pool of platform threads behind the caller's back; its selector thread is a
+     * daemon.
      */
     private static final class Client {
         static final HttpClient HTTP = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-client-", 1).factory()))
                 .build();
     }
 }

@@ -1,0 +1,102 @@
+package dev.multitasking.threads.lesson;
+
+import dev.multitasking.core.primes.Primes;
+import dev.multitasking.core.workload.SeedWorkload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * <b>Pools: one built from a queue, next to the library's.</b> Starting a thread costs far more
+ * than handing a task to one that already runs, so the lecture reuses threads. The first pool is
+ * built by hand in a few lines: a {@link BlockingQueue} of jobs, N threads that {@code take()} from
+ * it forever, and a "poison pill" per thread to tell it to stop. It works, but it has no results,
+ * no errors, no timeouts, no way to cancel: a {@link Future} is missing. The second is
+ * {@link ExecutorService} in try-with-resources, Java's {@code with ThreadPoolExecutor() as ex:},
+ * where {@code close()} waits for the work and ends the threads. (The project's own full pools,
+ * {@code FixedThreadPool} and {@code WorkStealingThreadPool}, fill in what the first one lacks.)
+ *
+ * <p>Run: {@code ./primes demo pools-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * SAMPLE
+ * </pre>
+ */
+public final class Pools_01_ByHandAndByLibrary {
+
+    private Pools_01_ByHandAndByLibrary() {
+    }
+
+    /** The whole pool by hand: a queue, workers that take from it, a pill that stops each. */
+    private static final class HandMadePool {
+        private static final Runnable POISON = () -> { };
+        private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+        private final List<Thread> workers = new ArrayList<>();
+
+        HandMadePool(int threads) {
+            for (int i = 1; i <= threads; i++) {
+                workers.add(Thread.ofPlatform().name("hand-worker-" + i).start(() -> {
+                    try {
+                        for (Runnable job; (job = jobs.take()) != POISON; ) {
+                            job.run();
+                        }
+                    } catch (InterruptedException e) {
+                        // told to stop early: end the thread
+                    }
+                }));
+            }
+        }
+
+        void submit(Runnable job) {
+            jobs.add(job);
+        }
+
+        void stopAndWait() throws InterruptedException {
+            workers.forEach(w -> jobs.add(POISON));   // one pill each, queued behind the work
+            for (Thread w : workers) {
+                w.join();
+            }
+        }
+    }
+
+    /** Number to "prime?, computed on thread", from each pool. */
+    record Outcome(Map<Long, String> byHand, Map<Long, String> byLibrary) {
+    }
+
+    static Outcome run(int threads) throws Exception {
+        List<Long> numbers = SeedWorkload.NUMBERS.stream().distinct().toList();
+
+        Map<Long, String> byHand = new ConcurrentHashMap<>();
+        HandMadePool hand = new HandMadePool(threads);
+        for (long n : numbers) {
+            hand.submit(() -> byHand.put(n, Primes.isPrime(n) + " on " + Thread.currentThread().getName()));
+        }
+        hand.stopAndWait();
+
+        Map<Long, String> byLibrary = new TreeMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            Map<Long, Future<String>> futures = new TreeMap<>();
+            for (long n : numbers) {
+                futures.put(n, pool.submit(() -> Primes.isPrime(n) + " on " + Thread.currentThread().getName()));
+            }
+            for (var e : futures.entrySet()) {
+                byLibrary.put(e.getKey(), e.getValue().get());   // results, errors, timeouts: a Future
+            }
+        }   // close(): shutdown, then wait for every task
+        return new Outcome(new TreeMap<>(byHand), byLibrary);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Outcome o = run(2);
+        System.out.println("by hand (a queue and two threads):");
+        o.byHand().forEach((n, r) -> System.out.printf("  %d prime? %s%n", n, r));
+        System.out.println("by library (ExecutorService in try-with-resources):");
+        o.byLibrary().forEach((n, r) -> System.out.printf("  %d prime? %s%n", n, r));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.multitasking.threads.lesson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * <b>Threads share the heap: a racy counter loses updates.</b> Four threads add one to the same
+ * counter a million times each. {@code count++} on a plain field is three steps (read, add,
+ * write), and two threads that read the same value both write back the same sum: one update is
+ * lost. The JIT makes it worse by keeping the counter in a register for a while. The three fixes,
+ * from simplest to fastest under contention: a {@code synchronized} method (one thread at a time),
+ * an {@link AtomicLong} (one compare-and-swap per update), a {@link LongAdder} (a cell per thread,
+ * summed when read).
+ *
+ * <p>Processes, by contrast, do not share a heap at all: see the processes module.
+ *
+ * <p>Run: {@code ./primes demo sharing-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * SAMPLE
+ * </pre>
+ */
+public final class Sharing_01_RacyCounterLosesUpdates {
+
+    private Sharing_01_RacyCounterLosesUpdates() {
+    }
+
+    private interface Counter {
+        void increment();
+
+        long get();
+    }
+
+    private static final class Racy implements Counter {
+        private long count;   // no synchronization: the bug
+
+        @Override
+        public void increment() {
+            count++;
+        }
+
+        @Override
+        public long get() {
+            return count;
+        }
+    }
+
+    private static final class Locked implements Counter {
+        private long count;   // guarded by this
+
+        @Override
+        public synchronized void increment() {
+            count++;
+        }
+
+        @Override
+        public synchronized long get() {
+            return count;
+        }
+    }
+
+    private static final class Atomic implements Counter {
+        private final AtomicLong count = new AtomicLong();
+
+        @Override
+        public void increment() {
+            count.incrementAndGet();
+        }
+
+        @Override
+        public long get() {
+            return count.get();
+        }
+    }
+
+    private static final class Adder implements Counter {
+        private final LongAdder count = new LongAdder();
+
+        @Override
+        public void increment() {
+            count.increment();
+        }
+
+        @Override
+        public long get() {
+            return count.sum();
+        }
+    }
+
+    /** One counter's run: what it should have counted, what it did, and how long it took. */
+    record Tally(String counter, long expected, long counted, long millis) {
+        long lost() {
+            return expected - counted;
+        }
+    }
+
+    static List<Tally> countAll(int threads, int incrementsEach) throws InterruptedException {
+        List<Tally> tallies = new ArrayList<>();
+        tallies.add(count("plain field", new Racy(), threads, incrementsEach));
+        tallies.add(count("synchronized", new Locked(), threads, incrementsEach));
+        tallies.add(count("AtomicLong", new Atomic(), threads, incrementsEach));
+        tallies.add(count("LongAdder", new Adder(), threads, incrementsEach));
+        return tallies;
+    }
+
+    private static Tally count(String name, Counter counter, int threads, int incrementsEach) throws InterruptedException {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(Thread.ofPlatform().name(name + "-" + t).start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < incrementsEach; i++) {
+                    counter.increment();
+                }
+            }));
+        }
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+        // join() makes every worker's writes visible here, even the racy ones that survived.
+        return new Tally(name, (long) threads * incrementsEach, counter.get(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.out.printf("%-14s %12s %12s %10s %8s%n", "counter", "expected", "counted", "lost", "ms");
+        for (Tally t : countAll(4, 1_000_000)) {
+            System.out.printf("%-14s %,12d %,12d %,10d %8d%n", t.counter(), t.expected(), t.counted(), t.lost(), t.millis());
+        }
+    }
+}
