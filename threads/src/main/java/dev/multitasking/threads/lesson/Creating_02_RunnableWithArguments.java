@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Run: {@code ./primes demo creating-02}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * order 0: ramen by lambda-cook-0
+ * order 1: udon by record-cook-1
+ * order 2: soba by lambda-cook-2
+ * order 3: pho by record-cook-3
  * </pre>
  */
 public final class Creating_02_RunnableWithArguments {

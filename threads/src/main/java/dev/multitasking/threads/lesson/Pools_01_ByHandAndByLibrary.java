@@ -25,7 +25,18 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Run: {@code ./primes demo pools-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * by hand (a queue and two threads):
+ *   112272535095293 prime? true on hand-worker-1
+ *   112582705942171 prime? true on hand-worker-2
+ *   115280095190773 prime? true on hand-worker-2
+ *   115797848077099 prime? true on hand-worker-1
+ *   1099726899285419 prime? false on hand-worker-2
+ * by library (ExecutorService in try-with-resources):
+ *   112272535095293 prime? true on pool-1-thread-1
+ *   112582705942171 prime? true on pool-1-thread-2
+ *   115280095190773 prime? true on pool-1-thread-2
+ *   115797848077099 prime? true on pool-1-thread-1
+ *   1099726899285419 prime? false on pool-1-thread-2
  * </pre>
  */
 public final class Pools_01_ByHandAndByLibrary {

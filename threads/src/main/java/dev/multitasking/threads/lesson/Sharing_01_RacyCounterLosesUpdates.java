@@ -19,7 +19,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Run: {@code ./primes demo sharing-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * counter            expected      counted       lost       ms
+ * plain field       4,000,000    3,760,279    239,721       28
+ * synchronized      4,000,000    4,000,000          0      119
+ * AtomicLong        4,000,000    4,000,000          0       43
+ * LongAdder         4,000,000    4,000,000          0       37
  * </pre>
  */
 public final class Sharing_01_RacyCounterLosesUpdates {

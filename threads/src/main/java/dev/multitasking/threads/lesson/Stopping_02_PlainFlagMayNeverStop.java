@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./primes demo stopping-02}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * plain flag: still running after 2 s; the compiled loop never reads 'stop' again
+ * the child JVM ended itself
  * </pre>
  */
 public final class Stopping_02_PlainFlagMayNeverStop {

@@ -14,7 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Run: {@code ./primes demo stopping-03}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * interrupt() a worker blocked in take(): ended at once
+ * interrupt() a worker that swallows it: join(500 ms) says ended = false
+ * then a volatile flag and a wake-up order: ended = true
  * </pre>
  */
 public final class Stopping_03_InterruptAndJoin {

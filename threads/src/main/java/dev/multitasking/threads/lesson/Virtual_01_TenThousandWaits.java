@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code ./primes demo virtual-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * SAMPLE
+ * (this process may open too few files for 10,000 socket pairs at once: running 9,700 requests)
+ * 9,700 requests of 100 ms each:
+ *   a virtual thread each:    7,915 ms; peak platform threads 13
+ *   fixed pool of  4 threads: 112 done in 3,052 ms; all would take about 264 s (33x longer); peak platform threads 17
  * </pre>
  */
 public final class Virtual_01_TenThousandWaits {
@@ -108,7 +111,7 @@ public final class Virtual_01_TenThousandWaits {
     public static void main(String[] args) throws Exception {
         int requests = requestsThatFit(REQUESTS);
         if (requests < REQUESTS) {
-            System.out.printf("(this process may open too few files for %,d sockets pairs at once: running %,d requests)%n", REQUESTS, requests);
+            System.out.printf("(this process may open too few files for %,d socket pairs at once: running %,d requests)%n", REQUESTS, requests);
         }
         Outcome o = run(requests, Duration.ofSeconds(3));
         System.out.printf("%,d requests of %d ms each:%n", o.requests(), LATENCY.toMillis());
