@@ -70,6 +70,7 @@ final class CompareCommand implements Callable<Integer> {
         return allVerified ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
+    /** The chosen strategies, {@code sequential} first when chosen: the baseline every speedup needs. */
     private List<Strategy> chosenStrategies() {
         Strategies found = Strategies.discover();
         if (strategyNames.isEmpty()) {
@@ -86,6 +87,7 @@ final class CompareCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--strategies: " + e.getMessage());
             }
         }
+        chosen.sort(Comparator.comparing((Strategy s) -> !s.name().equals(SequentialStrategy.NAME)));
         return chosen;
     }
 

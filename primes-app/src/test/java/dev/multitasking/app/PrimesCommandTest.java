@@ -39,6 +39,14 @@ class PrimesCommandTest {
     }
 
     @Test
+    void compare_sequentialNamedLast_stillRunsFirst_soEverySpeedupHasItsBaseline() {
+        Outcome o = primes("compare", "-s", "jdk-fixed,sequential", "--warmup", "0", "--repeat", "1");
+        assertThat(o.exit()).isZero();
+        assertThat(o.out().indexOf("\nsequential ")).isLessThan(o.out().indexOf("\njdk-fixed "));
+        assertThat(o.out()).containsPattern("(?m)^jdk-fixed .* \\d+\\.\\d\\dx +yes");
+    }
+
+    @Test
     void compare_everyWorkloadKind_isVerified() {
         Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1", "-n", "3",
                 "-w", "count:20000:8", "-w", "sieve:1e6:5", "-w", "io:6:10ms");
