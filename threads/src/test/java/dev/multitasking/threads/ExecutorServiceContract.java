@@ -2,9 +2,11 @@ package dev.multitasking.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.threads.pool.Rejection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -334,6 +336,27 @@ public abstract class ExecutorServiceContract {
         producer.join(30_000);
         assertThat(submitted).isTrue();
         assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() throws Exception {
+        ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
+        occupy(pool, 1);
+        pool.execute(() -> { });
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread producer = Thread.ofPlatform().start(() -> {
+            try {
+                pool.execute(() -> { });
+                outcome.set("accepted");
+            } catch (RejectedExecutionException e) {
+                outcome.set(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> producer.getState() == Thread.State.WAITING
+                || producer.getState() == Thread.State.TIMED_WAITING);
+        pool.shutdown();
+        producer.join(30_000);
+        assertThat(outcome.get()).isInstanceOf(RejectedExecutionException.class);
     }
 
     @Test

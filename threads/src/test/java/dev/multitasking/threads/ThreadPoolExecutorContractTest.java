@@ -23,12 +23,14 @@ class ThreadPoolExecutorContractTest extends ExecutorServiceContract {
         RejectedExecutionHandler handler = switch (rejection) {
             case ABORT -> new ThreadPoolExecutor.AbortPolicy();
             case CALLER_RUNS -> new ThreadPoolExecutor.CallerRunsPolicy();
+            // The JDK has no blocking policy; this one waits for room, and gives up on shutdown.
             case BLOCK -> (task, pool) -> {
-                if (pool.isShutdown()) {
-                    throw new RejectedExecutionException("shut down");
-                }
                 try {
-                    pool.getQueue().put(task);
+                    while (!pool.getQueue().offer(task, 10, TimeUnit.MILLISECONDS)) {
+                        if (pool.isShutdown()) {
+                            throw new RejectedExecutionException("shut down while waiting for room");
+                        }
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new RejectedExecutionException(e);

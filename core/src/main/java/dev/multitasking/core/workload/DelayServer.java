@@ -73,12 +73,13 @@ final class DelayServer implements AutoCloseable {
                 return;
             }
             byte[] body = exchange.getRequestURI().getPath().substring(PATH.length()).getBytes(StandardCharsets.UTF_8);
+            // Counted before sending: once the body is out, the client may check the count at once.
+            answered.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            answered.incrementAndGet();
         }
     }
 
