@@ -33,11 +33,7 @@ public final class ForkJoinStrategy implements Strategy {
 
     @Override
     public Workers start(int workers) {
-        ForkJoinPool pool = new ForkJoinPool(workers, p -> {
-            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            thread.setName(name() + "-worker-" + thread.getPoolIndex());
-            return thread;
-        }, null, false);
+        ForkJoinPool pool = newPool(name(), workers);
         return new Workers() {
             @Override
             public <T> Batch<T> invokeAll(List<? extends Task<T>> tasks) throws InterruptedException, ExecutionException {
@@ -61,6 +57,15 @@ public final class ForkJoinStrategy implements Strategy {
                 pool.close();
             }
         };
+    }
+
+    /** A pool of {@code workers} threads named {@code <name>-worker-<n>}, for this and the parallel-stream strategy. */
+    static ForkJoinPool newPool(String name, int workers) {
+        return new ForkJoinPool(workers, p -> {
+            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            thread.setName(name + "-worker-" + thread.getPoolIndex());
+            return thread;
+        }, null, false);
     }
 
     /**

@@ -31,11 +31,7 @@ public final class ParallelStreamStrategy implements Strategy {
 
     @Override
     public Workers start(int workers) {
-        ForkJoinPool pool = new ForkJoinPool(workers, p -> {
-            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            thread.setName(name() + "-worker-" + thread.getPoolIndex());
-            return thread;
-        }, null, false);
+        ForkJoinPool pool = ForkJoinStrategy.newPool(name(), workers);
         return new Workers() {
             @Override
             public <T> Batch<T> invokeAll(List<? extends Task<T>> tasks) throws InterruptedException, ExecutionException {

@@ -24,15 +24,17 @@ import java.util.concurrent.ThreadPoolExecutor;
  * its threads run on all cores at once, so the CPU-bound column here does speed up, up to the
  * core count. (Python reaches for processes instead; see the {@code processes} module.)
  *
- * <p>Run: {@code ./primes demo bound-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Each figure is the best of 3 runs. Some runs show the CPU-bound column at 16 threads near
+ * 1.1x instead of 2x, for all three runs of that JVM: an effect not yet explained (the JIT is the
+ * suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * 2 cores
  * threads   io:32:50ms   speedup   count:2000000:32   speedup
- *       1      1762 ms     1.00x             230 ms     1.00x
- *       2       869 ms     2.03x             114 ms     2.02x
- *       4       441 ms     3.99x             118 ms     1.94x
- *       8       231 ms     7.62x             115 ms     2.00x
- *      16       128 ms    13.72x             113 ms     2.03x
+ *       1      1744 ms     1.00x             222 ms     1.00x
+ *       2       861 ms     2.02x             116 ms     1.91x
+ *       4       433 ms     4.02x             113 ms     1.95x
+ *       8       221 ms     7.86x             114 ms     1.95x
+ *      16       117 ms    14.84x             116 ms     1.91x
  * </pre>
  */
 public final class Bound_01_SamePoolsDifferentBounds {
@@ -40,7 +42,7 @@ public final class Bound_01_SamePoolsDifferentBounds {
     private Bound_01_SamePoolsDifferentBounds() {
     }
 
-    /** Wall time of one workload per pool size, in pool-size order. */
+    /** Wall time (best of 3) of each workload on one pool size. */
     record Row(int threads, long ioNanos, long cpuNanos) {
     }
 
@@ -52,10 +54,19 @@ public final class Bound_01_SamePoolsDifferentBounds {
                 time(ioWork, 8);
             }
             for (int threads : poolSizes) {
-                rows.add(new Row(threads, time(ioWork, threads).wallNanos(), time(cpuWork, threads).wallNanos()));
+                rows.add(new Row(threads, bestOf(3, ioWork, threads), bestOf(3, cpuWork, threads)));
             }
         }
         return rows;
+    }
+
+    /** The shortest of {@code runs} wall times: what the work needs when nothing else gets in its way. */
+    private static long bestOf(int runs, PreparedWorkload<?> work, int threads) throws Exception {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < runs; i++) {
+            best = Math.min(best, time(work, threads).wallNanos());
+        }
+        return best;
     }
 
     private static <T> RunStats time(PreparedWorkload<T> work, int threads) throws Exception {

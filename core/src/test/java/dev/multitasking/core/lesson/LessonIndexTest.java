@@ -1,55 +1,11 @@
 package dev.multitasking.core.lesson;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.multitasking.core.LessonIndexContract;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+class LessonIndexTest extends LessonIndexContract {
 
-/** The index that {@code primes demo} reads lists every lesson of this module, and only lessons. */
-class LessonIndexTest {
-
-    private static List<String> indexed() throws IOException {
-        try (InputStream in = LessonIndexTest.class.getResourceAsStream("/META-INF/multitasking/lessons")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                    .map(l -> l.split("\\|")[0].strip())
-                    .toList();
-        }
-    }
-
-    @Test
-    void index_listsEveryLessonClassInThePackage() throws IOException, URISyntaxException {
-        Path dir = Path.of(Ramen_01_OneChefInSequence.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .resolve("dev/multitasking/core/lesson");
-        List<String> onDisk;
-        try (Stream<Path> files = Files.list(dir)) {
-            onDisk = files.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("[A-Z][A-Za-z]*_\\d\\d_[A-Za-z]+\\.class"))
-                    .map(n -> "dev.multitasking.core.lesson." + n.replace(".class", ""))
-                    .toList();
-        }
-        assertThat(indexed()).containsExactlyInAnyOrderElementsOf(onDisk);
-    }
-
-    @Test
-    void everyIndexedLesson_isAFinalClassWithAPublicMainAndNothingElsePublic() throws Exception {
-        for (String name : indexed()) {
-            Class<?> lesson = Class.forName(name);
-            assertThat(Modifier.isFinal(lesson.getModifiers())).as(name).isTrue();
-            Method main = lesson.getMethod("main", String[].class);
-            assertThat(Modifier.isStatic(main.getModifiers())).as(name).isTrue();
-            assertThat(lesson.getMethods()).filteredOn(m -> m.getDeclaringClass() == lesson)
-                    .as(name + ": public methods").extracting(Method::getName).containsOnly("main");
-            assertThat(lesson.getConstructors()).as(name + ": public constructors").isEmpty();
-        }
+    @Override
+    protected Class<?> aLesson() {
+        return Ramen_01_OneChefInSequence.class;
     }
 }

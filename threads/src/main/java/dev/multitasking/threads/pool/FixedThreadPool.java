@@ -4,11 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed number of worker threads taking tasks from one shared FIFO queue: the pool the lecture
@@ -23,26 +21,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Workers are started by the constructor and named {@code <name>-worker-<n>}. A task that
  * throws is reported to the worker's uncaught-exception handler and the worker goes on.
  */
-public final class FixedThreadPool extends AbstractExecutorService {
+public final class FixedThreadPool extends LifecycleExecutorService {
 
-    private static final int RUNNING = 0;
-    private static final int SHUTDOWN = 1;
-    private static final int STOP = 2;
-    private static final int TERMINATED = 3;
-
-    private final String name;
     private final int capacity;
     private final Rejection rejection;
     private final List<Thread> workers;
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
-    private final Condition terminated = lock.newCondition();
     /** Guarded by {@code lock}. */
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
-    /** Written under {@code lock}; volatile so that workers can read it without the lock. */
-    private volatile int state = RUNNING;
     /** Workers not yet exited; guarded by {@code lock}. */
     private int live;
 
@@ -58,10 +46,10 @@ public final class FixedThreadPool extends AbstractExecutorService {
      * @param rejection what a submit does when the queue is full
      */
     public FixedThreadPool(String name, int threads, int capacity, Rejection rejection) {
+        super(Objects.requireNonNull(name));
         if (threads < 1 || capacity < 1) {
             throw new IllegalArgumentException("need at least 1 thread and a capacity of at least 1, got " + threads + " and " + capacity);
         }
-        this.name = Objects.requireNonNull(name);
         this.capacity = capacity;
         this.rejection = Objects.requireNonNull(rejection);
         List<Thread> started = new ArrayList<>(threads);
@@ -162,8 +150,7 @@ public final class FixedThreadPool extends AbstractExecutorService {
     /** Called with the lock held. */
     private void tryTerminate() {
         if (state >= SHUTDOWN && state != TERMINATED && live == 0 && (state == STOP || queue.isEmpty())) {
-            state = TERMINATED;
-            terminated.signalAll();
+            terminate();
         }
     }
 
@@ -171,9 +158,7 @@ public final class FixedThreadPool extends AbstractExecutorService {
     public void shutdown() {
         lock.lock();
         try {
-            if (state == RUNNING) {
-                state = SHUTDOWN;
-            }
+            advanceTo(SHUTDOWN);
             notEmpty.signalAll();
             notFull.signalAll();
             tryTerminate();
@@ -186,9 +171,7 @@ public final class FixedThreadPool extends AbstractExecutorService {
     public List<Runnable> shutdownNow() {
         lock.lock();
         try {
-            if (state < STOP) {
-                state = STOP;
-            }
+            advanceTo(STOP);
             List<Runnable> neverStarted = new ArrayList<>(queue);
             queue.clear();
             notEmpty.signalAll();
@@ -201,34 +184,8 @@ public final class FixedThreadPool extends AbstractExecutorService {
         }
     }
 
-    @Override
-    public boolean isShutdown() {
-        return state >= SHUTDOWN;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return state == TERMINATED;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (state != TERMINATED) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = terminated.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Tasks waiting in the queue now. */
+    @Override
     public int queued() {
         lock.lock();
         try {
@@ -239,8 +196,7 @@ public final class FixedThreadPool extends AbstractExecutorService {
     }
 
     @Override
-    public String toString() {
-        String[] states = {"running", "shut down", "stopping", "terminated"};
-        return name + "[" + workers.size() + " workers, " + states[state] + ", " + queued() + " queued]";
+    int threads() {
+        return workers.size();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Worker threads that each own a deque of tasks, and steal when their own runs dry.
@@ -42,12 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * shutdown only when it reaches zero, which is what keeps a task submitted while the pool shuts
  * down from being lost (see {@link #execute}).
  */
-public final class WorkStealingThreadPool extends AbstractExecutorService {
-
-    private static final int RUNNING = 0;
-    private static final int SHUTDOWN = 1;
-    private static final int STOP = 2;
-    private static final int TERMINATED = 3;
+public final class WorkStealingThreadPool extends LifecycleExecutorService {
 
     /** A task with its submission number: shutdownNow returns the unstarted ones in that order. */
     private record Job(long sequence, Runnable task) {
@@ -72,7 +65,6 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
         }
     }
 
-    private final String name;
     private final int capacity;
     private final Rejection rejection;
     private final Worker[] workers;
@@ -82,13 +74,10 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
     /** Bumped after every push; an idle worker sleeps only if it has not moved since its last scan. */
     private final AtomicLong pushes = new AtomicLong();
 
-    private final ReentrantLock lock = new ReentrantLock();
     private final Condition workAvailable = lock.newCondition();
     private final Condition roomAvailable = lock.newCondition();
-    private final Condition terminated = lock.newCondition();
     private volatile int idle;          // workers asleep on workAvailable; written under lock
     private volatile int blocked;       // submitters asleep on roomAvailable; written under lock
-    private volatile int state = RUNNING;
     private int live;                   // guarded by lock
 
     /** {@code threads} workers, no bound on waiting tasks. */
@@ -103,10 +92,10 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
      * @param rejection what a submit does when that many wait
      */
     public WorkStealingThreadPool(String name, int threads, int capacity, Rejection rejection) {
+        super(Objects.requireNonNull(name));
         if (threads < 1 || capacity < 1) {
             throw new IllegalArgumentException("need at least 1 thread and a capacity of at least 1, got " + threads + " and " + capacity);
         }
-        this.name = Objects.requireNonNull(name);
         this.capacity = capacity;
         this.rejection = Objects.requireNonNull(rejection);
         this.workers = new Worker[threads];
@@ -271,8 +260,7 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
             try {
                 live--;
                 if (live == 0 && state != RUNNING) {
-                    state = TERMINATED;
-                    terminated.signalAll();
+                    terminate();
                 }
             } finally {
                 lock.unlock();
@@ -350,9 +338,7 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
     public void shutdown() {
         lock.lock();
         try {
-            if (state == RUNNING) {
-                state = SHUTDOWN;
-            }
+            advanceTo(SHUTDOWN);
             workAvailable.signalAll();
             roomAvailable.signalAll();
         } finally {
@@ -365,9 +351,7 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
         List<Job> drained = new ArrayList<>();
         lock.lock();
         try {
-            if (state < STOP) {
-                state = STOP;
-            }
+            advanceTo(STOP);
             for (Job j; (j = inbox.poll()) != null; ) {
                 drained.add(j);
             }
@@ -389,41 +373,14 @@ public final class WorkStealingThreadPool extends AbstractExecutorService {
         return drained.stream().map(Job::task).toList();
     }
 
-    @Override
-    public boolean isShutdown() {
-        return state >= SHUTDOWN;
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return state == TERMINATED;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (state != TERMINATED) {
-                if (nanos <= 0) {
-                    return false;
-                }
-                nanos = terminated.awaitNanos(nanos);
-            }
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Tasks waiting now, in all deques and the inbox. */
+    @Override
     public int queued() {
         return Math.max(0, pending.get());
     }
 
     @Override
-    public String toString() {
-        String[] states = {"running", "shut down", "stopping", "terminated"};
-        return name + "[" + workers.length + " workers, " + states[state] + ", " + queued() + " queued]";
+    int threads() {
+        return workers.length;
     }
 }

@@ -1,0 +1,63 @@
+package dev.multitasking.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A module's lesson index ({@code META-INF/multitasking/lessons}, read by {@code primes demo})
+ * lists every lesson class of its {@code lesson} package and nothing else, and every lesson is a
+ * final class whose only public member is {@code main}. A module tests its index by extending
+ * this class (core's test-jar) and naming one of its lessons.
+ */
+public abstract class LessonIndexContract {
+
+    /** Any lesson of the module: it locates the module's classes and lesson package. */
+    protected abstract Class<?> aLesson();
+
+    private List<String> indexed() throws IOException {
+        try (InputStream in = aLesson().getResourceAsStream("/META-INF/multitasking/lessons")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("\\|")[0].strip())
+                    .toList();
+        }
+    }
+
+    @Test
+    void index_listsEveryLessonClassInThePackage() throws IOException, URISyntaxException {
+        String pkg = aLesson().getPackageName();
+        Path dir = Path.of(aLesson().getProtectionDomain().getCodeSource().getLocation().toURI()).resolve(pkg.replace('.', '/'));
+        List<String> onDisk;
+        try (Stream<Path> files = Files.list(dir)) {
+            onDisk = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("[A-Z][A-Za-z]*_\\d\\d_[A-Za-z]+\\.class"))
+                    .map(n -> pkg + "." + n.replace(".class", ""))
+                    .toList();
+        }
+        assertThat(indexed()).containsExactlyInAnyOrderElementsOf(onDisk);
+    }
+
+    @Test
+    void everyIndexedLesson_isAFinalClassWithAPublicMainAndNothingElsePublic() throws Exception {
+        for (String name : indexed()) {
+            Class<?> lesson = Class.forName(name);
+            assertThat(Modifier.isFinal(lesson.getModifiers())).as(name).isTrue();
+            Method main = lesson.getMethod("main", String[].class);
+            assertThat(Modifier.isStatic(main.getModifiers())).as(name).isTrue();
+            assertThat(lesson.getMethods()).filteredOn(m -> m.getDeclaringClass() == lesson)
+                    .as(name + ": public methods").extracting(Method::getName).containsOnly("main");
+            assertThat(lesson.getConstructors()).as(name + ": public constructors").isEmpty();
+        }
+    }
+}
