@@ -1,0 +1,433 @@
+package dev.multitasking.processes;
+
+import dev.multitasking.core.Task;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An {@link java.util.concurrent.ExecutorService} whose workers are child JVMs: Python's
+ * {@code ProcessPoolExecutor} for Java, with the Java contract and without Python's broken pool.
+ *
+ * <p>How it runs: N <em>conductor</em> threads in this JVM (a {@link ThreadPoolExecutor}, which
+ * keeps the queue, the shutdown rules and the list of unstarted tasks) each own one worker JVM
+ * running {@link ProcessWorker}. A conductor takes a task, writes it to its worker's stdin as a
+ * frame, and waits for the reply frame on the worker's stdout. Worker JVMs are launched in
+ * parallel when the pool is made.
+ *
+ * <p>Only {@link Task}s run here: a task crosses a process boundary, so it must be serializable,
+ * and its class must pass the {@link Frames#FILTER} on the worker side; its result must pass it
+ * on the way back. Anything else is refused at submit with an {@link IllegalArgumentException}.
+ *
+ * <p>Failures leave the pool usable: a task that throws fails with its own exception (class,
+ * message and stack trace travel back); a result that cannot be serialized fails with
+ * {@link java.io.NotSerializableException}; a worker that dies mid-task (killed,
+ * {@code System.exit}, out of memory) fails that task with {@link WorkerCrashedException} and is
+ * replaced. {@code cancel(true)} on a running task and {@code shutdownNow()} kill the workers
+ * running those tasks (a JVM cannot interrupt a thread in another JVM); the tasks then fail with
+ * {@link InterruptedException}, as a thread pool's would.
+ */
+public final class ProcessPoolExecutor extends AbstractExecutorService {
+
+    /**
+     * Worker JVM options unless told otherwise. SerialGC: one GC thread and the fastest start for
+     * a small heap. The JIT stays tiered (C1 then C2): {@code -XX:TieredStopAtLevel=1} starts
+     * faster but runs trial division about twice as slow, and this pool's tasks are CPU-bound;
+     * pass it for many short tasks.
+     */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+
+    private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
+
+    private final String name;
+    private final List<String> jvmOptions;
+    private final int maxTasksPerWorker;
+    private final Task<?> initializer;
+    private final ThreadPoolExecutor conductors;
+    /** Workers launched ahead (at construction, or to replace one) and not yet claimed by a conductor. */
+    private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
+    /** Every worker whose JVM has not yet ended. */
+    private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+
+    /** {@code workers} worker JVMs with the default options. */
+    public ProcessPoolExecutor(int workers) {
+        this(builder().workers(workers));
+    }
+
+    private ProcessPoolExecutor(Builder b) {
+        if (b.workers < 1) {
+            throw new IllegalArgumentException("need at least 1 worker, got " + b.workers);
+        }
+        this.name = b.name;
+        this.jvmOptions = List.copyOf(b.jvmOptions);
+        this.maxTasksPerWorker = b.maxTasksPerWorker;
+        this.initializer = b.initializer;
+        AtomicInteger n = new AtomicInteger();
+        this.conductors = new ThreadPoolExecutor(b.workers, b.workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> new Conductor(r, name + "-conductor-" + n.incrementAndGet())) {
+            @Override
+            protected void terminated() {
+                // No conductor is left to use a worker: let every worker end (its stdin closes).
+                for (Worker w; (w = spare.poll()) != null; ) {
+                    w.retire();
+                }
+                live.forEach(Worker::retire);
+            }
+        };
+        try {
+            for (int i = 0; i < b.workers; i++) {
+                spare.add(launch());
+            }
+        } catch (IOException e) {
+            shutdownNow();
+            throw new IllegalStateException("could not start the worker JVMs of " + name, e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options for a {@link ProcessPoolExecutor}. */
+    public static final class Builder {
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private String name = "processes";
+        private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        private int maxTasksPerWorker;
+        private Task<?> initializer;
+
+        private Builder() {
+        }
+
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /** Names the conductor threads and the log lines. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name);
+            return this;
+        }
+
+        /** Replaces the worker JVM options ({@link #DEFAULT_JVM_OPTIONS} by default). */
+        public Builder jvmOptions(String... options) {
+            jvmOptions.clear();
+            jvmOptions.addAll(List.of(options));
+            return this;
+        }
+
+        /** Retires a worker after this many tasks and starts a fresh one (0: never), like Python's {@code max_tasks_per_child}. */
+        public Builder maxTasksPerWorker(int tasks) {
+            if (tasks < 0) {
+                throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more, got " + tasks);
+            }
+            this.maxTasksPerWorker = tasks;
+            return this;
+        }
+
+        /** Runs once in every worker before its first task, like Python's {@code initializer}. */
+        public Builder initializer(Task<?> task) {
+            this.initializer = task;
+            return this;
+        }
+
+        public ProcessPoolExecutor build() {
+            return new ProcessPoolExecutor(this);
+        }
+    }
+
+    /** A worker JVM and the two pipes of its protocol. */
+    private final class Worker {
+        final JavaProcess.Launched process;
+        final OutputStream requests;
+        final InputStream replies;
+        private boolean ready;       // guarded by this
+        int tasksRun;                // only its conductor touches it
+        volatile boolean busy;
+
+        Worker(JavaProcess.Launched process) {
+            this.process = process;
+            this.requests = process.stdin();
+            this.replies = process.stdout();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Reads the hello frame and runs the initializer, once. */
+        synchronized void awaitReady() throws IOException, ClassNotFoundException, ExecutionException {
+            if (ready) {
+                return;
+            }
+            if (Frames.read(replies) == null) {
+                throw new IOException("worker " + pid() + " ended before it was ready");
+            }
+            ready = true;
+            if (initializer != null) {
+                Frames.Reply r = call(Frames.serialize(initializer));
+                if (r.failure() != null) {
+                    throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
+                }
+            }
+        }
+
+        /** Sends one task frame and reads its reply; an IOException means the worker is gone. */
+        Frames.Reply call(byte[] request) throws IOException, ClassNotFoundException {
+            Frames.write(requests, request);
+            byte[] reply = Frames.read(replies);
+            if (reply == null) {
+                throw new IOException("worker " + pid() + " ended during the task");
+            }
+            return (Frames.Reply) Frames.deserialize(reply);
+        }
+
+        /** Lets it end on its own: stdin closes, the worker exits. */
+        void retire() {
+            try {
+                requests.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+
+        void kill() {
+            process.destroy();
+        }
+    }
+
+    private Worker launch() throws IOException {
+        JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
+                .jvmOptions(jvmOptions.toArray(String[]::new))
+                .name(name + "-worker")
+                .tailLines(20)
+                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[" + name + " worker] " + line))
+                .talk()
+                .start();
+        Worker w = new Worker(process);
+        live.add(w);
+        process.completion().whenComplete((result, failure) -> live.remove(w));
+        return w;
+    }
+
+    /** A thread of the conductor pool, with the worker it drives. */
+    private static final class Conductor extends Thread {
+        Worker worker;   // the worker JVM this conductor drives; only this thread touches it
+
+        Conductor(Runnable r, String name) {
+            super(r, name);
+        }
+    }
+
+    /** The future of one remote task: cancelling it while it runs kills its worker. */
+    private final class RemoteFuture<T> extends FutureTask<T> {
+        private final Task<T> task;
+        private volatile Worker runningOn;
+
+        RemoteFuture(Task<T> task, RemoteCall<T> call) {
+            super(call);
+            this.task = task;
+            call.future = this;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            Worker w = runningOn;
+            if (cancelled && mayInterruptIfRunning && w != null) {
+                w.kill();   // the only way to interrupt a task in another JVM
+            }
+            return cancelled;
+        }
+
+        @Override
+        public String toString() {
+            return task.toString();
+        }
+    }
+
+    private final class RemoteCall<T> implements Callable<T> {
+        private final Task<T> task;
+        private RemoteFuture<T> future;
+
+        RemoteCall(Task<T> task) {
+            this.task = task;
+        }
+
+        @Override
+        public T call() throws Exception {
+            return runRemotely(task, future);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T runRemotely(Task<T> task, RemoteFuture<T> future) throws Exception {
+        byte[] request = Frames.serialize(task);   // not serializable: the task fails here, nothing is sent
+        Conductor conductor = (Conductor) Thread.currentThread();
+        Worker w = conductor.worker;
+        if (w == null) {
+            w = spare.poll();
+            conductor.worker = w = (w != null ? w : launch());
+        }
+        Frames.Reply reply;
+        future.runningOn = w;
+        w.busy = true;
+        try {
+            if (future.isCancelled()) {
+                throw new InterruptedException("cancelled before it was sent");
+            }
+            w.awaitReady();
+            reply = w.call(request);
+        } catch (IOException crashed) {
+            conductor.worker = null;
+            boolean interrupted = Thread.interrupted() || future.isCancelled();
+            w.kill();
+            JavaProcess.Result ended = w.process.await();
+            if (interrupted) {
+                throw new InterruptedException("the task was stopped by killing worker " + w.pid());
+            }
+            spare.add(launch());   // replace it now, so the next task does not wait for a JVM to start
+            throw new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail());
+        } catch (ExecutionException initializerFailed) {
+            conductor.worker = null;
+            w.retire();
+            throw initializerFailed;
+        } finally {
+            w.busy = false;
+            future.runningOn = null;
+        }
+        if (maxTasksPerWorker > 0 && ++w.tasksRun >= maxTasksPerWorker) {
+            conductor.worker = null;
+            w.retire();
+            if (!isShutdown()) {
+                spare.add(launch());
+            }
+        }
+        if (reply.failure() != null) {
+            Throwable t = reply.failure();
+            if (t instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) t;
+        }
+        return (T) reply.value();
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        if (!(callable instanceof Task<T> task)) {
+            throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
+                    + " (serializable, to cross into a worker JVM); got " + (callable == null ? "null" : callable.getClass().getName()));
+        }
+        return new RemoteFuture<>(task, new RemoteCall<>(task));
+    }
+
+    @Override
+    protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
+        throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
+                + ", not a Runnable; got " + (runnable == null ? "null" : runnable.getClass().getName()));
+    }
+
+    /** Runs futures made by {@code submit}, {@code invokeAll} or {@code invokeAny}; nothing else. */
+    @Override
+    public void execute(Runnable command) {
+        if (!(command instanceof RemoteFuture<?>)) {
+            throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
+                    + " (use submit); got " + (command == null ? "null" : command.getClass().getName()));
+        }
+        conductors.execute(command);
+    }
+
+    /** Waits until every worker launched so far has started and said hello (and run the initializer). */
+    public void awaitWorkersReady() throws IOException, InterruptedException {
+        for (Worker w : List.copyOf(spare)) {
+            try {
+                w.awaitReady();
+            } catch (ClassNotFoundException | ExecutionException e) {
+                throw new IOException("worker " + w.pid() + " did not get ready", e);
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /** The process ids of the worker JVMs alive now. */
+    public List<Long> workerPids() {
+        return live.stream().map(Worker::pid).sorted().toList();
+    }
+
+    /** CPU time of the worker JVMs alive now, in nanoseconds (those already ended are not counted). */
+    public long workerCpuNanos() {
+        return live.stream().mapToLong(w -> w.process.handle().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
+    }
+
+    @Override
+    public void shutdown() {
+        conductors.shutdown();
+    }
+
+    /** Kills the workers running tasks (their tasks fail with InterruptedException) and returns the unstarted tasks. */
+    @Override
+    public List<Runnable> shutdownNow() {
+        List<Runnable> neverStarted = conductors.shutdownNow();
+        for (Worker w : live) {
+            if (w.busy) {
+                w.kill();
+            }
+        }
+        return neverStarted;
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return conductors.isShutdown();
+    }
+
+    /** True once no task runs and every worker JVM has ended. */
+    @Override
+    public boolean isTerminated() {
+        return conductors.isTerminated() && live.isEmpty();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        if (!conductors.awaitTermination(timeout, unit)) {
+            return false;
+        }
+        for (Worker w : List.copyOf(live)) {
+            try {
+                w.process.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                // ended badly, but ended
+            }
+        }
+        return live.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + conductors.getMaximumPoolSize() + " workers, " + live.size() + " JVMs alive, "
+                + conductors.getQueue().size() + " queued" + (isShutdown() ? ", shut down" : "") + "]";
+    }
+}
