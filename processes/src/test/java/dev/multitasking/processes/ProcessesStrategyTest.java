@@ -1,0 +1,50 @@
+package dev.multitasking.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.Batch;
+import dev.multitasking.core.Span;
+import dev.multitasking.core.StrategyContract;
+import dev.multitasking.core.Task;
+import dev.multitasking.core.Workers;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProcessesStrategyTest extends StrategyContract {
+
+    @Override
+    protected String strategyName() {
+        return "processes";
+    }
+
+    /** Two worker JVMs: the point is other processes, not more of them than cores. */
+    @Override
+    protected int workers() {
+        return 2;
+    }
+
+    /** 200 requests at 50 ms on 2 workers would take 5 s: the same check on 40. */
+    @Override
+    protected String scaled(String spec) {
+        return spec.startsWith("io:") ? "io:40:50ms" : spec;
+    }
+
+    @AfterEach
+    void noWorkerLeft() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void invokeAll_spansComeFromTheWorkerProcesses() throws Exception {
+        List<Task<Integer>> tasks = IntStream.range(0, 20).<Task<Integer>>mapToObj(Square::new).toList();
+        Batch<Integer> batch;
+        try (Workers w = new ProcessesStrategy().start(2)) {
+            batch = w.invokeAll(tasks);
+            assertThat(w.childCpuNanos()).isPositive();
+        }
+        assertThat(batch.spans()).extracting(Span::pid).doesNotContain(ProcessHandle.current().pid());
+        assertThat(batch.spans().stream().map(Span::pid).distinct().count()).isBetween(1L, 2L);
+    }
+}
