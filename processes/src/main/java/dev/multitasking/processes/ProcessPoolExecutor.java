@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link java.util.concurrent.ExecutorService} whose workers are child JVMs: Python's
@@ -214,13 +215,15 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     private Worker launch() throws IOException {
+        AtomicLong pid = new AtomicLong();   // known once started; a worker's first words come later
         JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
                 .jvmOptions(jvmOptions.toArray(String[]::new))
                 .name(name + "-worker")
                 .tailLines(20)
-                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[" + name + " worker] " + line))
+                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", name, String.valueOf(pid.get()), line))
                 .talk()
                 .start();
+        pid.set(process.pid());
         Worker w = new Worker(process);
         live.add(w);
         process.completion().whenComplete((result, failure) -> live.remove(w));

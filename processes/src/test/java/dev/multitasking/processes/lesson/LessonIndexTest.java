@@ -1,0 +1,11 @@
+package dev.multitasking.processes.lesson;
+
+import dev.multitasking.core.LessonIndexContract;
+
+class LessonIndexTest extends LessonIndexContract {
+
+    @Override
+    protected Class<?> aLesson() {
+        return Process_01_Facts.class;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.multitasking.processes.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.NoLeakedThreads;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Timeout(120)
+@ExtendWith(NoLeakedThreads.class)
+class ProcessLessonsTest {
+
+    @AfterEach
+    void noChildLeft() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void facts_describeThisProcess_andPsGrepFindsIt() {
+        var f = Process_01_Facts.facts();
+        assertThat(f.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(f.parentPid()).isEqualTo(ProcessHandle.current().parent().map(ProcessHandle::pid));
+        assertThat(f.uid()).isNotNegative();
+        assertThat(f.user()).isEqualTo(System.getProperty("user.name"));
+        assertThat(f.cwd().toString()).isEqualTo(System.getProperty("user.dir"));
+        assertThat(Process_01_Facts.psGrep(f.pid())).anySatisfy(line ->
+                assertThat(line).containsPattern("^\\S+ +" + f.pid() + " +").contains("java"));
+    }
+
+    @Test
+    void startWaitTerminate_exitCodesSayHowEachEnded() throws Exception {
+        var e = Process_02_StartWaitTerminate.run();
+        assertThat(e.finished().exitCode()).isZero();
+        assertThat(e.finished().killed()).isFalse();
+        assertThat(e.finished().stdoutTail()).singleElement().asString().startsWith("child ").endsWith("working for 200 ms");
+        assertThat(e.failed().exitCode()).isEqualTo(3);
+        assertThat(e.terminated().killed()).isTrue();
+        assertThat(e.terminated().exitCode()).isEqualTo(137);
+        assertThat(e.terminatedAfterMillis()).isLessThan(60_000);
+    }
+
+    @Test
+    void noSharedMemory_eachWorkerCountsOne_theParentStaysZero() throws Exception {
+        var s = Process_03_NoSharedMemory.run();
+        assertThat(s.workers()).hasSize(3).allSatisfy(line -> assertThat(line).endsWith(": 1"));
+        assertThat(s.workers().stream().map(line -> line.substring(0, line.indexOf(':'))).distinct()).hasSize(3);
+        assertThat(s.parentCounter()).isZero();
+    }
+
+    @Test
+    void mapWithPids_doublesInInputOrder_computedInWorkerProcesses() throws Exception {
+        List<Pool_01_MapWithPids.Doubled> doubled = Pool_01_MapWithPids.run(List.of(1, 2, 3, 4, 5), 2);
+        assertThat(doubled).extracting(Pool_01_MapWithPids.Doubled::value).containsExactly(2, 4, 6, 8, 10);
+        assertThat(doubled).extracting(Pool_01_MapWithPids.Doubled::pid).doesNotContain(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void workerKilledMidTask_oneFails_theRestFinish_thePoolGoesOn() throws Exception {
+        var o = Pool_02_WorkerKilledMidTask.run();
+        assertThat(o.crashed()).isEqualTo(1);
+        assertThat(o.completed()).isEqualTo(7);
+        assertThat(o.lines().get(3)).startsWith("4 failed: worker ").endsWith("exit code 9");
+        assertThat(o.poolStillWorks()).isTrue();
+    }
+}
