@@ -1,0 +1,96 @@
+package dev.multitasking.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.multitasking.core.NoLeakedThreads;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The process pool under the failures it exists to survive. */
+@Timeout(180)
+@ExtendWith(NoLeakedThreads.class)
+class ProcessPoolReliabilityTest {
+
+    @AfterEach
+    void noWorkerLeft() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void randomWorkerKills_everyTaskSucceedsOrFailsAsCrashed_noneHangs_noneIsLost() throws Exception {
+        int tasks = 300;
+        int crashed = 0;
+        int succeeded = 0;
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
+            pool.awaitWorkersReady();
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                futures.add(pool.submit(new Tasks.Sleep(5 + i % 20)));
+            }
+            // A bounded killer: 12 kills of a random live worker, 150 ms apart.
+            Thread killer = Thread.ofPlatform().name("killer").start(() -> {
+                for (int k = 0; k < 12; k++) {
+                    try {
+                        Thread.sleep(150);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    List<Long> pids = pool.workerPids();
+                    if (!pids.isEmpty()) {
+                        ProcessHandle.of(pids.get(ThreadLocalRandom.current().nextInt(pids.size())))
+                                .ifPresent(ProcessHandle::destroyForcibly);
+                    }
+                }
+            });
+            for (Future<Long> f : futures) {
+                try {
+                    f.get(60, TimeUnit.SECONDS);   // a hang fails here
+                    succeeded++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(WorkerCrashedException.class);
+                    crashed++;
+                }
+            }
+            killer.join();
+            assertThat(pool.submit(new Tasks.Square(7)).get(60, TimeUnit.SECONDS)).isEqualTo(49);
+        }
+        assertThat(succeeded + crashed).isEqualTo(tasks);
+        assertThat(succeeded).isPositive();
+    }
+
+    @Test
+    void parentKilledWithSigkill_itsWorkersExitOnTheirOwn() throws Exception {
+        List<Long> workers = new ArrayList<>();
+        try (JavaProcess.Launched parent = JavaProcess.main(PoolParent.class).talk().start()) {
+            BufferedReader out = new BufferedReader(new InputStreamReader(parent.stdout(), StandardCharsets.UTF_8));
+            for (String line; !(line = out.readLine()).equals("ready"); ) {
+                workers.add(Long.parseLong(line));
+            }
+            assertThat(workers).hasSize(2);
+            assertThat(workers).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
+            parent.destroy();   // SIGKILL: no shutdown hook runs in the parent
+            parent.await();
+        }
+        // Their stdin closed with the parent: each worker reads end of file and exits.
+        await().atMost(Duration.ofSeconds(5)).until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+    }
+
+    private static boolean alive(long pid) {
+        Optional<ProcessHandle> p = ProcessHandle.of(pid);
+        return p.isPresent() && p.get().isAlive();
+    }
+}
