@@ -65,4 +65,12 @@ class ProcessLessonsTest {
         assertThat(o.lines().get(3)).startsWith("4 failed: worker ").endsWith("exit code 9");
         assertThat(o.poolStillWorks()).isTrue();
     }
+
+    @Test
+    void whatAWorkerCosts_aProcessCostsMoreThanAThread_toStartAndPerTask() throws Exception {
+        var c = Pool_03_WhatAWorkerCosts.measure(300);
+        assertThat(c.processStartMicros()).isGreaterThan(c.threadStartMicros());
+        assertThat(c.processMedianMicros()).isGreaterThan(c.threadMedianMicros());
+        assertThat(c.processP99Micros()).isGreaterThanOrEqualTo(c.processMedianMicros());
+    }
 }

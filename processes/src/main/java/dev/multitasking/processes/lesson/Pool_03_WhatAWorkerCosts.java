@@ -1,0 +1,90 @@
+package dev.multitasking.processes.lesson;
+
+import dev.multitasking.core.Task;
+import dev.multitasking.processes.ProcessPoolExecutor;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * <b>What a worker costs: a process against a thread.</b> The lecture's reason for pools:
+ * creating a worker is the expensive part, so make a few and reuse them. This lesson measures
+ * both parts. Starting two worker JVMs (launch to "ready") takes a good fraction of a second;
+ * starting two threads takes microseconds. Once started, handing a trivial task to a worker
+ * and getting the answer back (a round trip) costs tens of microseconds for a process, which
+ * must serialize the task, write it down a pipe, wake another JVM and do it all again for the
+ * answer, and a few for a thread, which hands over a reference. Worth it only when a task is
+ * much longer than its round trip, or must be isolated.
+ *
+ * <p>Run: {@code ./primes demo pool-03}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ *                        start 2 workers     round trip, median  99th percentile
+ * worker processes            226465 us                 157 us          4391 us
+ * worker threads               13915 us                  20 us            91 us
+ * </pre>
+ */
+public final class Pool_03_WhatAWorkerCosts {
+
+    private Pool_03_WhatAWorkerCosts() {
+    }
+
+    /** Answers its argument. */
+    record Echo(int n) implements Task<Integer> {
+        @Override
+        public Integer call() {
+            return n;
+        }
+    }
+
+    /** Start-up of 2 workers, and round-trip median and 99th percentile, in microseconds. */
+    record Costs(long processStartMicros, long processMedianMicros, long processP99Micros,
+                 long threadStartMicros, long threadMedianMicros, long threadP99Micros) {
+    }
+
+    static Costs measure(int roundTrips) throws Exception {
+        long start = System.nanoTime();
+        try (ProcessPoolExecutor processes = new ProcessPoolExecutor(2)) {
+            processes.awaitWorkersReady();
+            long processStart = (System.nanoTime() - start) / 1_000;
+            long[] process = roundTrips(processes, roundTrips);
+
+            start = System.nanoTime();
+            try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+                threads.submit(() -> 0).get();   // the first submit starts a thread
+                threads.submit(() -> 0).get();
+                long threadStart = (System.nanoTime() - start) / 1_000;
+                long[] thread = roundTrips(threads, roundTrips);
+                return new Costs(processStart, percentile(process, 50), percentile(process, 99),
+                        threadStart, percentile(thread, 50), percentile(thread, 99));
+            }
+        }
+    }
+
+    /** Round trips of one task at a time, after as many again to warm up, in nanoseconds, sorted. */
+    private static long[] roundTrips(ExecutorService pool, int n) throws Exception {
+        long[] nanos = new long[n];
+        for (int i = -n; i < n; i++) {
+            long t = System.nanoTime();
+            int answer = pool.submit(new Echo(i)).get();
+            if (answer != i) {
+                throw new IllegalStateException("asked " + i + ", got " + answer);
+            }
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - t;
+            }
+        }
+        Arrays.sort(nanos);
+        return nanos;
+    }
+
+    private static long percentile(long[] sortedNanos, int p) {
+        return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1_000;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Costs c = measure(2_000);
+        System.out.printf("%-22s %14s %22s %16s%n", "", "start 2 workers", "round trip, median", "99th percentile");
+        System.out.printf("%-22s %11d us %19d us %13d us%n", "worker processes", c.processStartMicros(), c.processMedianMicros(), c.processP99Micros());
+        System.out.printf("%-22s %11d us %19d us %13d us%n", "worker threads", c.threadStartMicros(), c.threadMedianMicros(), c.threadP99Micros());
+    }
+}
