@@ -5,14 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RunnableFuture;
@@ -243,6 +247,16 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     private final class RemoteFuture<T> extends FutureTask<T> {
         private final Task<T> task;
         private volatile Worker runningOn;
+        /** Where to report completion, for invokeAny; null otherwise. */
+        private volatile BlockingQueue<Future<T>> completions;
+
+        @Override
+        protected void done() {
+            BlockingQueue<Future<T>> q = completions;
+            if (q != null) {
+                q.add(this);
+            }
+        }
 
         RemoteFuture(Task<T> task, RemoteCall<T> call) {
             super(call);
@@ -346,6 +360,60 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
         throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
                 + ", not a Runnable; got " + (runnable == null ? "null" : runnable.getClass().getName()));
+    }
+
+    /**
+     * Runs the tasks until one succeeds, returns its value, and cancels the rest (killing the
+     * workers still running them). AbstractExecutorService's version hands this pool futures of
+     * its own making, which a process pool cannot run; this one uses the pool's own.
+     */
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no timeout was set", e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("invokeAny needs at least one task");
+        }
+        long nanos = unit.toNanos(timeout);
+        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
+        BlockingQueue<Future<T>> completions = new LinkedBlockingQueue<>();
+        List<RemoteFuture<T>> futures = new ArrayList<>(tasks.size());
+        try {
+            for (Callable<T> task : tasks) {
+                RemoteFuture<T> f = (RemoteFuture<T>) newTaskFor(task);
+                f.completions = completions;
+                futures.add(f);
+                execute(f);
+            }
+            ExecutionException last = null;
+            for (int finished = 0; finished < futures.size(); finished++) {
+                Future<T> f = deadline == Long.MAX_VALUE ? completions.take()
+                        : completions.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (f == null) {
+                    throw new TimeoutException("invokeAny: no task succeeded in time");
+                }
+                try {
+                    return f.get();
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (CancellationException e) {
+                    last = new ExecutionException(e);
+                }
+            }
+            throw last;
+        } finally {
+            for (RemoteFuture<T> f : futures) {
+                f.cancel(true);
+            }
+        }
     }
 
     /** Runs futures made by {@code submit}, {@code invokeAll} or {@code invokeAny}; nothing else. */

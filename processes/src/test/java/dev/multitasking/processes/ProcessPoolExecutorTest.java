@@ -64,6 +64,32 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void invokeAllAndInvokeAny_runTasksAsTheContractSays() throws Exception {
+        ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
+        try {
+            List<Callable<Integer>> squares = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                squares.add(new Tasks.Square(i));
+            }
+            List<Future<Integer>> all = pool.invokeAll(squares);
+            for (int i = 0; i < 10; i++) {
+                assertThat(all.get(i).get()).isEqualTo(i * i);
+            }
+            List<Callable<Integer>> oneWorks = List.of(new Tasks.Fails("no"), new Tasks.Square(7), new Tasks.Fails("no"));
+            assertThat(pool.invokeAny(oneWorks)).isEqualTo(49);
+            List<Callable<Integer>> noneWorks = List.of(new Tasks.Fails("first"), new Tasks.Fails("second"));
+            assertThatThrownBy(() -> pool.invokeAny(noneWorks)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class);
+            List<Callable<Long>> tooSlow = List.of(new Tasks.Sleep(60_000));
+            assertThatThrownBy(() -> pool.invokeAny(tooSlow, 300, TimeUnit.MILLISECONDS))
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            assertThat(pool.submit(new Tasks.Square(2)).get(60, TimeUnit.SECONDS)).isEqualTo(4);
+        } finally {
+            closeAndCheck(pool);
+        }
+    }
+
+    @Test
     void notATask_isRefusedNamingItsClass() {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
         try {

@@ -16,7 +16,7 @@ class BoundTest {
     void samePools_ioScalesPastTheCores_cpuStopsAtThem() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Bound_01_SamePoolsDifferentBounds.Row> rows =
-                Bound_01_SamePoolsDifferentBounds.measure("io:32:50ms", "count:1000000:32", 1, 2, 8);
+                Bound_01_SamePoolsDifferentBounds.measure("io:32:50ms", "count:2000000:32", 1, 2, 8);
         var one = rows.get(0);
         var two = rows.get(1);
         var eight = rows.get(2);
@@ -27,8 +27,10 @@ class BoundTest {
         double cpuSpeedup = (double) one.cpuNanos() / eight.cpuNanos();
         assertThat(cpuSpeedup).as("CPU-bound, 8 threads on %d cores", cores).isLessThan(cores * 1.5);
         if (cores >= 2) {
-            // No global interpreter lock: Java threads do speed up CPU-bound work.
-            assertThat((double) one.cpuNanos() / two.cpuNanos()).as("CPU-bound, 2 threads").isGreaterThan(1.25);
+            // No global interpreter lock: two Java threads compute on two cores at once, so the
+            // run uses more CPU time than wall time. (CPU time, not speedup: it holds on a busy
+            // machine and whatever the JIT did, and a GIL would keep it at 1.)
+            assertThat((double) two.cpuWorkCpuNanos() / two.cpuNanos()).as("CPU time over wall time, 2 threads").isGreaterThan(1.3);
         }
     }
 }
