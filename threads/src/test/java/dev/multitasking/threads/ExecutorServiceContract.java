@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.threads.pool.Rejection;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +35,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * pools, the process pool, and the JDK's {@code ThreadPoolExecutor}, whose passing proves the
  * suite asks only what the JDK itself promises. Ships in the threads test-jar.
  *
- * <p>Tasks block on latches, never on sleeps, so no test depends on timing; every pool a test
- * makes is shut down and its termination asserted.
+ * <p>Tasks come from overridable factories ({@link #answer}, {@link #failing},
+ * {@link #reportsInterrupted}, {@link #newGate}), so that a pool whose tasks run in another
+ * process can supply tasks that travel there. Blocking tasks wait at a {@link Gate}, never on a
+ * sleep, so no test depends on timing; every pool a test makes is shut down and its termination
+ * asserted.
  */
 @Timeout(120)
 @ExtendWith(NoLeakedThreads.class)
@@ -46,9 +51,26 @@ public abstract class ExecutorServiceContract {
     /** A pool whose queue holds {@code capacity} waiting tasks, full queues handled by {@code rejection}. */
     protected abstract ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection);
 
-    /** The tasks in this suite are plain lambdas; a pool that only takes its own task type wraps them here. */
-    protected <T> Callable<T> task(Callable<T> callable) {
-        return callable;
+    /** A task that answers {@code value}. */
+    protected <T extends Serializable> Callable<T> answer(T value) {
+        return () -> value;
+    }
+
+    /** A task that throws {@code IllegalStateException(message)}. */
+    protected Callable<Integer> failing(String message) {
+        return () -> {
+            throw new IllegalStateException(message);
+        };
+    }
+
+    /** A task that answers whether its thread was interrupted when it started. */
+    protected Callable<Boolean> reportsInterrupted() {
+        return () -> Thread.currentThread().isInterrupted();
+    }
+
+    /** A gate for blocking tasks; latches in this JVM unless the pool's tasks run elsewhere. */
+    protected Gate newGate() {
+        return new LatchGate();
     }
 
     /** Tasks for the stress tests: {@code multitasking.stress.tasks} (1,000,000 for the full run). */
@@ -56,8 +78,87 @@ public abstract class ExecutorServiceContract {
         return Integer.getInteger("multitasking.stress.tasks", 50_000);
     }
 
+    /**
+     * Where blocking tasks wait: each {@link #blocker()} says it started, then waits until the gate
+     * opens, and answers "released". A blocker stopped while waiting (interrupted, or its worker
+     * killed) is seen by {@link #sawInterruption()}.
+     */
+    public interface Gate extends AutoCloseable {
+        Callable<String> blocker();
+
+        /** Waits until {@code count} blockers have started; false after 30 s. */
+        boolean awaitStarted(int count) throws InterruptedException;
+
+        /** Releases every blocker, those waiting and those still to come. */
+        void open();
+
+        boolean sawInterruption();
+
+        @Override
+        void close();
+    }
+
+    private static final class LatchGate implements Gate {
+        private final CountDownLatch opened = new CountDownLatch(1);
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicBoolean interrupted = new AtomicBoolean();
+
+        @Override
+        public Callable<String> blocker() {
+            return () -> {
+                synchronized (started) {
+                    started.incrementAndGet();
+                    started.notifyAll();
+                }
+                try {
+                    opened.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                }
+                return "released";
+            };
+        }
+
+        @Override
+        public boolean awaitStarted(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            synchronized (started) {
+                while (started.get() < count) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(started, left);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void open() {
+            opened.countDown();
+        }
+
+        @Override
+        public boolean sawInterruption() {
+            return interrupted.get();
+        }
+
+        @Override
+        public void close() {
+            open();
+        }
+    }
+
     private final List<ExecutorService> pools = new ArrayList<>();
-    private final CountDownLatch released = new CountDownLatch(1);
+    /** Opened after each test (before the pools close), so no task stays blocked behind a failed assertion. */
+    private Gate gate;
+
+    @BeforeEach
+    void makeGate() {
+        gate = newGate();
+    }
 
     private ExecutorService pool(int threads) {
         ExecutorService pool = newPool(threads);
@@ -73,35 +174,26 @@ public abstract class ExecutorServiceContract {
 
     @AfterEach
     void closePools() throws InterruptedException {
-        released.countDown();
-        for (ExecutorService pool : pools) {
-            pool.shutdownNow();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("%s terminates", pool).isTrue();
-            assertThat(pool.isTerminated()).isTrue();
-        }
-    }
-
-    /** A task that runs until {@link #released} (or until interrupted, which it reports). */
-    private Callable<String> blocker(CountDownLatch started, AtomicBoolean interrupted) {
-        return task(() -> {
-            started.countDown();
-            try {
-                released.await();
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-                throw e;
+        gate.open();
+        try {
+            for (ExecutorService pool : pools) {
+                pool.shutdownNow();
+                assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("%s terminates", pool).isTrue();
+                assertThat(pool.isTerminated()).isTrue();
             }
-            return "released";
-        });
+        } finally {
+            gate.close();
+        }
     }
 
-    /** Occupies every worker of a pool until released; returns once all are busy. */
-    private void occupy(ExecutorService pool, int threads) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(threads);
+    /** Occupies every worker of a pool with a blocker; returns once all are busy. */
+    private List<Future<String>> occupy(ExecutorService pool, int threads) throws InterruptedException {
+        List<Future<String>> blockers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            pool.submit(blocker(started, new AtomicBoolean()));
+            blockers.add(pool.submit(gate.blocker()));
         }
-        assertThat(started.await(30, TimeUnit.SECONDS)).as("all workers busy").isTrue();
+        assertThat(gate.awaitStarted(threads)).as("all workers busy").isTrue();
+        return blockers;
     }
 
     @Test
@@ -112,9 +204,13 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void submit_callableAndRunnable_futuresGiveTheirValues() throws Exception {
+    void submit_callable_futureGivesItsValue() throws Exception {
+        assertThat(pool(2).submit(answer(42)).get()).isEqualTo(42);
+    }
+
+    @Test
+    void submit_runnable_futureGivesTheGivenValue() throws Exception {
         ExecutorService pool = pool(2);
-        assertThat(pool.submit(task(() -> 6 * 7)).get()).isEqualTo(42);
         assertThat(pool.submit(() -> { }, "done").get()).isEqualTo("done");
         assertThat(pool.submit(() -> { }).get()).isNull();
     }
@@ -123,13 +219,11 @@ public abstract class ExecutorServiceContract {
     void submit_taskThrows_getThrowsItsCause_andThePoolKeepsWorking() throws Exception {
         ExecutorService pool = pool(2);
         for (int i = 0; i < 10; i++) {
-            Future<Object> failed = pool.submit(task(() -> {
-                throw new IllegalStateException("boom");
-            }));
+            Future<Integer> failed = pool.submit(failing("boom"));
             assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(IllegalStateException.class).hasMessage("boom");
         }
-        assertThat(pool.submit(task(() -> "alive")).get()).isEqualTo("alive");
+        assertThat(pool.submit(answer("alive")).get()).isEqualTo("alive");
     }
 
     @Test
@@ -146,8 +240,7 @@ public abstract class ExecutorServiceContract {
         assertThat(threw.await(30, TimeUnit.SECONDS)).isTrue();
         List<Future<Integer>> after = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            int n = i;
-            after.add(pool.submit(task(() -> n)));
+            after.add(pool.submit(answer(i)));
         }
         for (int i = 0; i < 20; i++) {
             assertThat(after.get(i).get()).isEqualTo(i);
@@ -158,8 +251,7 @@ public abstract class ExecutorServiceContract {
     void invokeAll_returnsDoneFuturesInTaskOrder() throws Exception {
         List<Callable<Integer>> tasks = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            int n = i;
-            tasks.add(task(() -> n * n));
+            tasks.add(answer(i * i));
         }
         List<Future<Integer>> futures = pool(3).invokeAll(tasks);
         assertThat(futures).hasSize(50).allMatch(Future::isDone);
@@ -170,9 +262,8 @@ public abstract class ExecutorServiceContract {
 
     @Test
     void invokeAll_timeoutPasses_unfinishedAreCancelled() throws Exception {
-        AtomicBoolean interrupted = new AtomicBoolean();
-        List<Callable<String>> tasks = List.of(task(() -> "quick"), blocker(new CountDownLatch(1), interrupted));
-        List<Future<String>> futures = pool(2).invokeAll(tasks, 200, TimeUnit.MILLISECONDS);
+        List<Callable<String>> tasks = List.of(answer("quick"), gate.blocker());
+        List<Future<String>> futures = pool(2).invokeAll(tasks, 2, TimeUnit.SECONDS);
         assertThat(futures.get(0).get()).isEqualTo("quick");
         assertThat(futures.get(1).isCancelled()).isTrue();
         assertThatThrownBy(() -> futures.get(1).get()).isInstanceOf(CancellationException.class);
@@ -180,26 +271,13 @@ public abstract class ExecutorServiceContract {
 
     @Test
     void invokeAny_someFail_returnsASuccessfulResult() throws Exception {
-        List<Callable<String>> tasks = List.of(
-                task(() -> {
-                    throw new IllegalStateException("no");
-                }),
-                task(() -> "yes"),
-                task(() -> {
-                    throw new IllegalStateException("no");
-                }));
-        assertThat(pool(2).invokeAny(tasks)).isEqualTo("yes");
+        List<Callable<Integer>> tasks = List.of(failing("no"), answer(7), failing("no"));
+        assertThat(pool(2).invokeAny(tasks)).isEqualTo(7);
     }
 
     @Test
     void invokeAny_allFail_throwsExecutionException() {
-        List<Callable<String>> tasks = List.of(
-                task(() -> {
-                    throw new IllegalStateException("first");
-                }),
-                task(() -> {
-                    throw new IllegalStateException("second");
-                }));
+        List<Callable<Integer>> tasks = List.of(failing("first"), failing("second"));
         assertThatThrownBy(() -> pool(2).invokeAny(tasks)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class);
     }
@@ -207,36 +285,53 @@ public abstract class ExecutorServiceContract {
     @Test
     void invokeAny_nothingFinishesInTime_throwsTimeoutException() {
         ExecutorService pool = pool(2);
-        List<Callable<String>> tasks = List.of(blocker(new CountDownLatch(1), new AtomicBoolean()));
-        assertThatThrownBy(() -> pool.invokeAny(tasks, 200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        List<Callable<String>> tasks = List.of(gate.blocker());
+        assertThatThrownBy(() -> pool.invokeAny(tasks, 500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
     }
 
     @Test
     void shutdown_queuedTasksStillRun_newOnesAreRejected() throws Exception {
         ExecutorService pool = pool(1);
         occupy(pool, 1);
-        AtomicInteger ran = new AtomicInteger();
+        List<Future<Integer>> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            pool.execute(ran::incrementAndGet);
+            queued.add(pool.submit(answer(i)));
         }
         pool.shutdown();
         assertThat(pool.isShutdown()).isTrue();
         assertThat(pool.isTerminated()).isFalse();
-        assertThatThrownBy(() -> pool.execute(ran::incrementAndGet)).isInstanceOf(RejectedExecutionException.class);
-        assertThatThrownBy(() -> pool.submit(task(() -> 1))).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.submit(answer(1))).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(100, TimeUnit.MILLISECONDS)).as("still busy").isFalse();
-        released.countDown();
+        gate.open();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(ran.get()).isEqualTo(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(queued.get(i).get()).isEqualTo(i);
+        }
     }
 
     @Test
     void shutdownNow_returnsExactlyTheUnstartedTasksInOrder_andInterruptsTheRunningOne() throws Exception {
         ExecutorService pool = pool(1);
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Future<String> running = pool.submit(blocker(started, interrupted));
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<String> running = occupy(pool, 1).get(0);
+        List<Future<Integer>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(pool.submit(answer(i)));
+        }
+        List<Runnable> neverStarted = pool.shutdownNow();
+        assertThat(neverStarted).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(neverStarted.get(i)).isSameAs(queued.get(i));
+            assertThat(queued.get(i).isDone()).isFalse();
+        }
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(running::get).isInstanceOf(ExecutionException.class).cause().isInstanceOf(InterruptedException.class);
+        await().atMost(Duration.ofSeconds(30)).until(gate::sawInterruption);
+    }
+
+    @Test
+    void shutdownNow_executedRunnables_comeBackAsTheSameObjects() throws Exception {
+        ExecutorService pool = pool(1);
+        occupy(pool, 1);
         AtomicInteger ran = new AtomicInteger();
         List<Runnable> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -244,21 +339,9 @@ public abstract class ExecutorServiceContract {
             queued.add(r);
             pool.execute(r);
         }
-        List<Runnable> neverStarted = pool.shutdownNow();
-        assertThat(neverStarted).containsExactlyElementsOf(queued);
+        assertThat(pool.shutdownNow()).containsExactlyElementsOf(queued);
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(interrupted).isTrue();
-        assertThatThrownBy(running::get).isInstanceOf(ExecutionException.class).cause().isInstanceOf(InterruptedException.class);
         assertThat(ran.get()).isZero();
-    }
-
-    @Test
-    void shutdownNow_submittedFutures_comeBackAsTheSameObjects() throws Exception {
-        ExecutorService pool = pool(1);
-        occupy(pool, 1);
-        Future<Integer> waiting = pool.submit(task(() -> 1));
-        assertThat(pool.shutdownNow()).singleElement().isSameAs(waiting);
-        assertThat(waiting.isDone()).isFalse();
     }
 
     @Test
@@ -271,30 +354,24 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void close_waitsForEveryQueuedTask() {
+    void close_waitsForEveryQueuedTask() throws Exception {
         ExecutorService pool = pool(2);
-        AtomicInteger ran = new AtomicInteger();
+        List<Future<Integer>> futures = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            pool.execute(() -> {
-                Thread.onSpinWait();
-                ran.incrementAndGet();
-            });
+            futures.add(pool.submit(answer(i)));
         }
         pool.close();
         assertThat(pool.isTerminated()).isTrue();
-        assertThat(ran.get()).isEqualTo(200);
+        assertThat(futures).allMatch(f -> f.state() == Future.State.SUCCESS);
     }
 
     @Test
     void cancel_runningTask_interruptsIt_andTheInterruptDoesNotLeakIntoTheNextTask() throws Exception {
         ExecutorService pool = pool(1);
-        CountDownLatch started = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Future<String> running = pool.submit(blocker(started, interrupted));
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<String> running = occupy(pool, 1).get(0);
         assertThat(running.cancel(true)).isTrue();
-        assertThat(pool.submit(task(() -> Thread.currentThread().isInterrupted())).get()).isFalse();
-        assertThat(interrupted).isTrue();
+        assertThat(pool.submit(reportsInterrupted()).get(60, TimeUnit.SECONDS)).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(gate::sawInterruption);
     }
 
     @Test
@@ -332,7 +409,7 @@ public abstract class ExecutorServiceContract {
         assertThat(submitting.await(30, TimeUnit.SECONDS)).isTrue();
         producer.join(200);
         assertThat(submitted).as("blocked while the queue is full").isFalse();
-        released.countDown();
+        gate.open();
         producer.join(30_000);
         assertThat(submitted).isTrue();
         assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
