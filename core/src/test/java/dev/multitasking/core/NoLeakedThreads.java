@@ -46,6 +46,7 @@ public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallb
         String name = t.getName();
         return t.getClass().getName().equals("jdk.internal.misc.CarrierThread")   // virtual threads' carriers
                 || name.startsWith("VirtualThread-") || name.endsWith("-delayScheduler")
+                || name.equals("MasterPoller") || name.endsWith("-Poller")   // virtual threads' I/O pollers
                 || name.startsWith("HttpClient-") || name.startsWith("ForkJoinPool.commonPool")
                 || name.startsWith("Common-Cleaner") || name.startsWith("process reaper")
                 || name.startsWith("Attach Listener") || name.startsWith("surefire-");

@@ -197,7 +197,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void execute_runsTheTask() throws InterruptedException {
+    protected void execute_runsTheTask() throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(1);
         pool(2).execute(() -> ran.countDown());
         assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
@@ -209,7 +209,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void submit_runnable_futureGivesTheGivenValue() throws Exception {
+    protected void submit_runnable_futureGivesTheGivenValue() throws Exception {
         ExecutorService pool = pool(2);
         assertThat(pool.submit(() -> { }, "done").get()).isEqualTo("done");
         assertThat(pool.submit(() -> { }).get()).isNull();
@@ -227,7 +227,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void execute_taskThrows_workerSurvivesAndRunsMore() throws Exception {
+    protected void execute_taskThrows_workerSurvivesAndRunsMore() throws Exception {
         ExecutorService pool = pool(2);
         CountDownLatch threw = new CountDownLatch(6);
         Thread.UncaughtExceptionHandler quiet = (t, e) -> threw.countDown();
@@ -329,7 +329,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void shutdownNow_executedRunnables_comeBackAsTheSameObjects() throws Exception {
+    protected void shutdownNow_executedRunnables_comeBackAsTheSameObjects() throws Exception {
         ExecutorService pool = pool(1);
         occupy(pool, 1);
         AtomicInteger ran = new AtomicInteger();
@@ -375,7 +375,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void bounded_abort_rejectsWhenTheQueueIsFull() throws Exception {
+    protected void bounded_abort_rejectsWhenTheQueueIsFull() throws Exception {
         ExecutorService pool = bounded(1, 2, Rejection.ABORT);
         occupy(pool, 1);
         pool.execute(() -> { });
@@ -384,7 +384,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void bounded_callerRuns_runsOnTheSubmittingThread() throws Exception {
+    protected void bounded_callerRuns_runsOnTheSubmittingThread() throws Exception {
         ExecutorService pool = bounded(1, 1, Rejection.CALLER_RUNS);
         occupy(pool, 1);
         pool.execute(() -> { });
@@ -394,7 +394,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void bounded_block_waitsForRoom_thenQueues() throws Exception {
+    protected void bounded_block_waitsForRoom_thenQueues() throws Exception {
         ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
         occupy(pool, 1);
         pool.execute(() -> { });
@@ -416,7 +416,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() throws Exception {
+    protected void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() throws Exception {
         ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
         occupy(pool, 1);
         pool.execute(() -> { });
@@ -437,7 +437,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void stress_manyTasksFromEightThreads_eachRunsExactlyOnce() throws Exception {
+    protected void stress_manyTasksFromEightThreads_eachRunsExactlyOnce() throws Exception {
         int tasks = stressTasks();
         int submitters = 8;
         AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
@@ -469,7 +469,7 @@ public abstract class ExecutorServiceContract {
     }
 
     @Test
-    void stress_submitRacingShutdown_acceptedRunOnce_refusedThrow() throws Exception {
+    protected void stress_submitRacingShutdown_acceptedRunOnce_refusedThrow() throws Exception {
         for (int round = 0; round < 20; round++) {
             ExecutorService pool = pool(2);
             int submitters = 4;
