@@ -52,11 +52,15 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /**
      * Worker JVM options unless told otherwise. SerialGC: one GC thread and the fastest start for
-     * a small heap. The JIT stays tiered (C1 then C2): {@code -XX:TieredStopAtLevel=1} starts
-     * faster but runs trial division about twice as slow, and this pool's tasks are CPU-bound;
-     * pass it for many short tasks.
+     * a small heap. ExitOnOutOfMemoryError: a JVM that ran out of memory is in no state to run
+     * the next task, so it exits, and its task fails as a crash. DisplayVMOutputToStderr: the
+     * JVM's own messages (its last words on that exit among them) go to stderr, where the parent
+     * keeps them, not to stdout, which carries the protocol. The JIT stays tiered (C1 then
+     * C2): {@code -XX:TieredStopAtLevel=1} starts faster but runs trial division about twice as
+     * slow, and this pool's tasks are CPU-bound; pass it for many short tasks.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
 

@@ -91,4 +91,15 @@ final class Tasks {
             return System.getProperty("multitasking.test.initialized", "no");
         }
     }
+
+    /** Allocates until the heap is gone. */
+    record Hog() implements Task<Integer> {
+        @Override
+        public Integer call() {
+            java.util.List<long[]> hoard = new java.util.ArrayList<>();
+            while (true) {
+                hoard.add(new long[1 << 20]);
+            }
+        }
+    }
 }
