@@ -334,6 +334,15 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             w.busy = false;
             future.runningOn = null;
         }
+        if (future.isCancelled()) {
+            // cancel(true) may have killed the worker just after it answered: never reuse it.
+            conductor.worker = null;
+            w.kill();
+            if (!isShutdown()) {
+                spare.add(launch());
+            }
+            throw new InterruptedException("cancelled");
+        }
         if (maxTasksPerWorker > 0 && ++w.tasksRun >= maxTasksPerWorker) {
             conductor.worker = null;
             w.retire();
@@ -479,7 +488,12 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** True once no task runs and every worker JVM has ended. */
     @Override
     public boolean isTerminated() {
-        return conductors.isTerminated() && live.isEmpty();
+        return conductors.isTerminated() && noWorkerRunning();
+    }
+
+    /** Judged by the workers' own completion, not by {@code live}, which their completion updates a moment later. */
+    private boolean noWorkerRunning() {
+        return live.stream().noneMatch(w -> w.process.isAlive());
     }
 
     @Override
@@ -497,7 +511,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 // ended badly, but ended
             }
         }
-        return live.isEmpty();
+        return noWorkerRunning();
     }
 
     @Override

@@ -42,6 +42,8 @@ final class SocketGate implements ExecutorServiceContract.Gate {
 
     private final ServerSocket server;
     private final List<Socket> waiting = new CopyOnWriteArrayList<>();
+    /** Blockers that were sent "go": their hanging up afterwards is no interruption. */
+    private final List<Socket> released = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private int started;                 // guarded by lock
@@ -96,8 +98,6 @@ final class SocketGate implements ExecutorServiceContract.Gate {
             }
         }
     }
-
-    private final List<Socket> released = new CopyOnWriteArrayList<>();
 
     private boolean released(Socket s) {
         return released.contains(s);
