@@ -35,24 +35,36 @@ public interface Strategy {
     Workers start(int workers) throws Exception;
 
     /**
-     * Starts workers, runs the tasks, closes the workers, and measures each phase.
+     * Starts workers, runs the tasks once, closes the workers, and measures each phase.
      *
      * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
      */
     default <T> RunResult<T> measure(List<? extends Task<T>> tasks, int workers) throws Exception {
         long startBegin = System.nanoTime();
         try (Workers started = start(takesWorkers() ? workers : 1)) {
-            long startup = System.nanoTime() - startBegin;
-            long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
-            long wallBegin = System.nanoTime();
-            Batch<T> batch = started.invokeAll(tasks);
-            long wall = System.nanoTime() - wallBegin;
-            long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
-            // A strategy without a worker count (a thread per task, a cached pool) is credited
-            // with the workers it was seen to use.
-            int used = takesWorkers() ? workers : (int) Math.max(1, batch.spans().stream()
-                    .map(s -> s.pid() + "/" + s.worker()).distinct().count());
-            return new RunResult<>(batch, new RunStats(name(), used, startup, wall, cpu));
+            return measureOn(started, tasks, workers, System.nanoTime() - startBegin);
         }
+    }
+
+    /**
+     * One timed run of the tasks on workers this strategy already started: how a pool is meant
+     * to be used, started once and given work again and again.
+     *
+     * @param workers      the count the workers were started with
+     * @param startupNanos what starting them cost, reported with the run
+     * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
+     */
+    default <T> RunResult<T> measureOn(Workers started, List<? extends Task<T>> tasks, int workers, long startupNanos)
+            throws InterruptedException, ExecutionException {
+        long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
+        long wallBegin = System.nanoTime();
+        Batch<T> batch = started.invokeAll(tasks);
+        long wall = System.nanoTime() - wallBegin;
+        long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
+        // A strategy without a worker count (a thread per task, a cached pool) is credited
+        // with the workers it was seen to use.
+        int used = takesWorkers() ? workers : (int) Math.max(1, batch.spans().stream()
+                .map(s -> s.pid() + "/" + s.worker()).distinct().count());
+        return new RunResult<>(batch, new RunStats(name(), used, startupNanos, wall, cpu));
     }
 }

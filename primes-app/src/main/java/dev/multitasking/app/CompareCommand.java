@@ -5,6 +5,7 @@ import dev.multitasking.core.RunStats;
 import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
+import dev.multitasking.core.Workers;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Verdict;
 import dev.multitasking.core.workload.Workload;
@@ -113,9 +114,20 @@ final class CompareCommand implements Callable<Integer> {
     private <T> Row run(Strategy strategy, PreparedWorkload<T> prepared) {
         List<RunStats> timed = new ArrayList<>();
         Verdict verdict = null;
+        Workers started;
+        long startup;
         try {
+            long begin = System.nanoTime();
+            started = strategy.start(strategy.takesWorkers() ? workers : 1);
+            startup = System.nanoTime() - begin;
+        } catch (Exception e) {
+            return Row.failed(strategy, workers, "FAILED to start: " + e);
+        }
+        // Started once, then reused for the warm-up and timed runs: a pool is for reuse, and its
+        // workers (threads' JIT, worker JVMs' JIT) warm up with it.
+        try (started) {
             for (int i = 0; i < warmup + repeat; i++) {
-                RunResult<T> result = strategy.measure(prepared.tasks(), workers);
+                RunResult<T> result = strategy.measureOn(started, prepared.tasks(), workers, startup);
                 verdict = prepared.verify(result.batch().results());
                 if (!verdict.ok()) {
                     return Row.failed(strategy, workers, "WRONG: " + verdict.detail());
@@ -129,8 +141,6 @@ final class CompareCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Row.failed(strategy, workers, "INTERRUPTED");
-        } catch (Exception e) {
-            return Row.failed(strategy, workers, "FAILED to start: " + e);
         }
         timed.sort(Comparator.comparingLong(RunStats::wallNanos));
         return new Row(strategy.name(), timed.get(0).workers(), timed.get(timed.size() / 2),
