@@ -166,12 +166,12 @@ class ProcessPoolExecutorTest {
     @Test
     void workerKilledWithSigkillMidTask_thatTaskFails_thePoolReplacesIt() throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
-        try {
+        try (SocketGate gate = new SocketGate()) {
             long first = pool.submit(new Tasks.WhoAmI()).get();
-            Future<Long> sleeping = pool.submit(new Tasks.Sleep(60_000));
-            Thread.sleep(300);   // let the task reach the worker; the outcome does not depend on it
+            Future<String> blocked = pool.submit(gate.blocker());
+            assertThat(gate.awaitStarted(1)).isTrue();   // the task runs in the worker now
             ProcessHandle.of(first).orElseThrow().destroyForcibly();
-            assertThatThrownBy(() -> sleeping.get(60, TimeUnit.SECONDS)).cause()
+            assertThatThrownBy(() -> blocked.get(60, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(WorkerCrashedException.class, crash -> assertThat(crash.exitCode()).isEqualTo(137));
             assertThat(pool.submit(new Tasks.WhoAmI()).get()).isNotEqualTo(first);
         } finally {
@@ -198,12 +198,12 @@ class ProcessPoolExecutorTest {
     @Test
     void cancelRunningTask_killsItsWorker_andTheNextTaskRunsOnAFreshOne() throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
-        try {
+        try (SocketGate gate = new SocketGate()) {
             long first = pool.submit(new Tasks.WhoAmI()).get();
-            Future<Long> sleeping = pool.submit(new Tasks.Sleep(60_000));
-            Thread.sleep(300);
-            assertThat(sleeping.cancel(true)).isTrue();
-            assertThatThrownBy(sleeping::get).isInstanceOf(CancellationException.class);
+            Future<String> blocked = pool.submit(gate.blocker());
+            assertThat(gate.awaitStarted(1)).isTrue();
+            assertThat(blocked.cancel(true)).isTrue();
+            assertThatThrownBy(blocked::get).isInstanceOf(CancellationException.class);
             assertThat(pool.submit(new Tasks.WhoAmI()).get(60, TimeUnit.SECONDS)).isNotEqualTo(first);
             assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         } finally {
@@ -214,13 +214,13 @@ class ProcessPoolExecutorTest {
     @Test
     void shutdownNow_killsTheRunningTask_returnsTheQueuedOnes_andEveryWorkerEnds() throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
-        pool.submit(new Tasks.WhoAmI()).get();
-        Future<Long> running = pool.submit(new Tasks.Sleep(60_000));
+        SocketGate gate = new SocketGate();
+        Future<String> running = pool.submit(gate.blocker());
+        assertThat(gate.awaitStarted(1)).isTrue();
         List<Future<Integer>> queued = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             queued.add(pool.submit(new Tasks.Square(i)));
         }
-        Thread.sleep(300);
         List<Runnable> neverStarted = pool.shutdownNow();
         assertThat(neverStarted).hasSize(3);
         for (int i = 0; i < 3; i++) {
@@ -229,6 +229,7 @@ class ProcessPoolExecutorTest {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(running::get).cause().isInstanceOf(InterruptedException.class);
         assertThatThrownBy(() -> pool.submit(new Tasks.Square(1))).isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        gate.close();
     }
 
     @Test

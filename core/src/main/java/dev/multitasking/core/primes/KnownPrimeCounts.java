@@ -24,9 +24,4 @@ public final class KnownPrimeCounts {
         }
         return OptionalLong.empty();
     }
-
-    /** The largest k with pi(10^k) in the table. */
-    public static int largestExponent() {
-        return PI_OF_POWER_OF_TEN.length - 1;
-    }
 }
