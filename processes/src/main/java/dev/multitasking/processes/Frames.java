@@ -1,6 +1,5 @@
 package dev.multitasking.processes;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -10,14 +9,25 @@ import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.ObjectStreamConstants;
 import java.io.OutputStream;
-import java.io.Serializable;
+import java.io.StreamCorruptedException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * The wire between a {@link ProcessPoolExecutor} and its workers: length-prefixed frames, each a
- * Java-serialized object, over the worker's stdin (tasks) and stdout (replies). Both sides read
- * through {@link #FILTER}: the project's own classes and plain value types, nothing else, so a
- * frame cannot make either side build an object of a gadget class.
+ * The wire between a {@link ProcessPoolExecutor} and its workers: length-prefixed frames over the
+ * worker's stdin (tasks) and stdout (replies). A frame is one tag byte and its body: {@code null},
+ * a boolean, an int or a long written as themselves (the answers of most prime tasks), anything
+ * else Java-serialized. Both sides read serialized bodies through {@link #FILTER}: the project's
+ * own classes and plain value types, nothing else, so a frame cannot make either side build an
+ * object of a gadget class. A reply frame has a second tag in front: hello, value or failure.
+ *
+ * <p>Why not a fresh {@link ObjectOutputStream} per frame: on a round trip of a trivial task,
+ * building streams, resolving class names and writing a wrapper record cost more than the pipes.
+ * Measured on a 2-core VM, median round trip 85 us that way, about 55 us this way.
  */
 final class Frames {
 
@@ -44,21 +54,259 @@ final class Frames {
      * @param failure what it threw, or why the worker could not run it or send its value
      * @param pid     the worker's process id
      */
-    record Reply(Object value, Throwable failure, long pid) implements Serializable {
+    record Reply(Object value, Throwable failure, long pid) {
     }
 
-    static byte[] serialize(Object o) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(o);
+    // Tags of a reply.
+    private static final byte HELLO = 'H';
+    private static final byte VALUE = 'V';
+    private static final byte FAILURE = 'F';
+    // Tags of a value.
+    private static final byte NULL = 'n';
+    private static final byte TRUE = 't';
+    private static final byte FALSE = 'f';
+    private static final byte INT = 'i';
+    private static final byte LONG = 'l';
+    private static final byte SERIALIZED = 's';
+
+    /**
+     * Turns values into frames. Serialized bodies go through one long-lived
+     * {@link ObjectOutputStream}, reset before each frame, so every frame carries its own class
+     * descriptors and shares no object with an earlier one: any {@link Decoder} can read it, and
+     * a task sent twice arrives twice. Not thread-safe.
+     */
+    static final class Encoder {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        private final DataOutputStream data = new DataOutputStream(bytes);
+        private ObjectOutputStream out;
+
+        /** A task frame. */
+        byte[] encode(Object o) throws IOException {
+            try {
+                writeValue(o);
+                return bytes.toByteArray();
+            } finally {
+                bytes.reset();
+            }
         }
-        return bytes.toByteArray();
+
+        byte[] hello(long pid) throws IOException {
+            try {
+                data.writeByte(HELLO);
+                data.writeLong(pid);
+                return bytes.toByteArray();
+            } finally {
+                bytes.reset();
+            }
+        }
+
+        /** A reply carrying what the task returned. */
+        byte[] value(Object value) throws IOException {
+            try {
+                data.writeByte(VALUE);
+                writeValue(value);
+                return bytes.toByteArray();
+            } finally {
+                bytes.reset();
+            }
+        }
+
+        /** A reply carrying what the task threw. */
+        byte[] failure(Throwable failure) throws IOException {
+            try {
+                data.writeByte(FAILURE);
+                writeValue(failure);
+                return bytes.toByteArray();
+            } finally {
+                bytes.reset();
+            }
+        }
+
+        private void writeValue(Object o) throws IOException {
+            switch (o) {
+                case null -> data.writeByte(NULL);
+                case Boolean b -> data.writeByte(b ? TRUE : FALSE);
+                case Integer i -> {
+                    data.writeByte(INT);
+                    data.writeInt(i);
+                }
+                case Long l -> {
+                    data.writeByte(LONG);
+                    data.writeLong(l);
+                }
+                default -> {
+                    data.writeByte(SERIALIZED);
+                    serialize(o);
+                }
+            }
+        }
+
+        private void serialize(Object o) throws IOException {
+            try {
+                if (out == null) {
+                    int tagged = bytes.size();
+                    out = new ObjectOutputStream(bytes);
+                    out.flush();
+                    byte[] sofar = bytes.toByteArray();
+                    bytes.reset();
+                    bytes.write(sofar, 0, tagged);   // frames carry no stream header; a Decoder supplies its own
+                }
+                out.reset();
+                out.writeObject(o);
+                out.flush();
+            } catch (IOException | RuntimeException e) {
+                out = null;   // a failed write leaves its marks in the stream: start a clean one
+                throw e;
+            }
+        }
     }
 
-    static Object deserialize(byte[] frame) throws IOException, ClassNotFoundException {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(frame))) {
-            in.setObjectInputFilter(FILTER);
-            return in.readObject();
+    /**
+     * Reads frames made by an {@link Encoder}; serialized bodies through one long-lived
+     * {@link ObjectInputStream} with {@link #FILTER}. A frame that fails (the filter refuses a
+     * class, or it is corrupt) throws, and the next frame is read by a fresh stream. Not
+     * thread-safe.
+     */
+    static final class Decoder {
+        private final FrameSource source = new FrameSource();
+        private final DataInputStream data = new DataInputStream(source);
+        private ObjectInputStream in;
+
+        /** A task frame. */
+        Object decode(byte[] frame) throws IOException, ClassNotFoundException {
+            source.next(frame);
+            return readValue();
+        }
+
+        Reply reply(byte[] frame) throws IOException, ClassNotFoundException {
+            source.next(frame);
+            byte tag = data.readByte();
+            return switch (tag) {
+                case HELLO -> new Reply(null, null, data.readLong());
+                case VALUE -> new Reply(readValue(), null, 0);
+                case FAILURE -> readValue() instanceof Throwable t ? new Reply(null, t, 0)
+                        : fail("a failure reply that holds no Throwable");
+                default -> fail("unknown reply tag " + tag);
+            };
+        }
+
+        private Object readValue() throws IOException, ClassNotFoundException {
+            byte tag = data.readByte();
+            Object value = switch (tag) {
+                case NULL -> null;
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case INT -> data.readInt();
+                case LONG -> data.readLong();
+                case SERIALIZED -> deserialize();
+                default -> fail("unknown value tag " + tag);
+            };
+            if (source.remaining() != 0) {
+                fail(source.remaining() + " bytes left over after the value in a frame");
+            }
+            return value;
+        }
+
+        private Object deserialize() throws IOException, ClassNotFoundException {
+            try {
+                if (in == null) {
+                    in = source.withHeader(CachingObjectInputStream::new);
+                    in.setObjectInputFilter(FILTER);
+                }
+                return in.readObject();
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                in = null;
+                throw e;
+            }
+        }
+
+        private static <T> T fail(String why) throws StreamCorruptedException {
+            throw new StreamCorruptedException(why);
+        }
+    }
+
+    /**
+     * Resolves a class name once per name, not once per frame: the default looks for the
+     * caller's class loader by walking the stack every time. The filter still checks every
+     * class it is given.
+     */
+    private static final class CachingObjectInputStream extends ObjectInputStream {
+        private final Map<String, Class<?>> classes = new HashMap<>();
+
+        CachingObjectInputStream(InputStream in) throws IOException {
+            super(in);
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            Class<?> c = classes.get(desc.getName());
+            if (c == null) {
+                c = super.resolveClass(desc);
+                classes.put(desc.getName(), c);
+            }
+            return c;
+        }
+    }
+
+    /** What an ObjectOutputStream writes first: magic and version. */
+    private static final byte[] STREAM_HEADER = {
+            (byte) (ObjectStreamConstants.STREAM_MAGIC >>> 8), (byte) ObjectStreamConstants.STREAM_MAGIC,
+            (byte) (ObjectStreamConstants.STREAM_VERSION >>> 8), (byte) ObjectStreamConstants.STREAM_VERSION};
+
+    private interface StreamOpener {
+        ObjectInputStream open(InputStream in) throws IOException;
+    }
+
+    /** One frame at a time, end of stream after each: a reader cannot run past its frame. */
+    private static final class FrameSource extends InputStream {
+        private byte[] frame = new byte[0];
+        private int position;
+
+        void next(byte[] bytes) {
+            frame = bytes;
+            position = 0;
+        }
+
+        int remaining() {
+            return frame.length - position;
+        }
+
+        /** Opens a stream that reads a header first (frames have none), then goes on in the frame. */
+        ObjectInputStream withHeader(StreamOpener open) throws IOException {
+            byte[] current = frame;
+            int at = position;
+            next(STREAM_HEADER);
+            try {
+                return open.open(this);
+            } finally {
+                frame = current;
+                position = at;
+            }
+        }
+
+        @Override
+        public int read() {
+            return position < frame.length ? frame[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            int n = Math.min(len, frame.length - position);
+            if (n <= 0) {
+                return -1;
+            }
+            System.arraycopy(frame, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            return frame.length - position;
         }
     }
 

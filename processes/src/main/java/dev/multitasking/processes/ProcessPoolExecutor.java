@@ -167,6 +167,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         final JavaProcess.Launched process;
         final OutputStream requests;
         final InputStream replies;
+        private final Frames.Decoder decoder = new Frames.Decoder();
         private boolean ready;       // guarded by this
         int tasksRun;                // only its conductor touches it
         volatile boolean busy;
@@ -191,7 +192,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             }
             ready = true;
             if (initializer != null) {
-                Frames.Reply r = call(Frames.serialize(initializer));
+                Frames.Reply r = call(new Frames.Encoder().encode(initializer));
                 if (r.failure() != null) {
                     throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
                 }
@@ -199,13 +200,18 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
 
         /** Sends one task frame and reads its reply; an IOException means the worker is gone. */
-        Frames.Reply call(byte[] request) throws IOException, ClassNotFoundException {
+        Frames.Reply call(byte[] request) throws IOException {
             Frames.write(requests, request);
             byte[] reply = Frames.read(replies);
             if (reply == null) {
                 throw new IOException("worker " + pid() + " ended during the task");
             }
-            return (Frames.Reply) Frames.deserialize(reply);
+            try {
+                return decoder.reply(reply);
+            } catch (IOException | ClassNotFoundException unreadable) {
+                // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
+                return new Frames.Reply(null, unreadable, pid());
+            }
         }
 
         /** Lets it end on its own: stdin closes, the worker exits. */
@@ -241,6 +247,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** A thread of the conductor pool, with the worker it drives. */
     private static final class Conductor extends Thread {
         Worker worker;   // the worker JVM this conductor drives; only this thread touches it
+        final Frames.Encoder encoder = new Frames.Encoder();
 
         Conductor(Runnable r, String name) {
             super(r, name);
@@ -300,8 +307,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     @SuppressWarnings("unchecked")
     private <T> T runRemotely(Task<T> task, RemoteFuture<T> future) throws Exception {
-        byte[] request = Frames.serialize(task);   // not serializable: the task fails here, nothing is sent
         Conductor conductor = (Conductor) Thread.currentThread();
+        byte[] request = conductor.encoder.encode(task);   // not serializable: the task fails here, nothing is sent
         Worker w = conductor.worker;
         if (w == null) {
             w = spare.poll();

@@ -28,30 +28,42 @@ public final class ProcessWorker {
         System.setOut(System.err);
         InputStream tasks = new BufferedInputStream(System.in);
         long pid = ProcessHandle.current().pid();
-        Frames.write(channel, Frames.serialize(new Frames.Reply(null, null, pid)));   // hello: ready
+        Frames.Encoder encoder = new Frames.Encoder();
+        Frames.Decoder decoder = new Frames.Decoder();
+        Frames.write(channel, encoder.hello(pid));   // hello: ready
         for (byte[] frame; (frame = Frames.read(tasks)) != null; ) {
-            Frames.write(channel, reply(frame, pid));
+            Frames.write(channel, reply(frame, encoder, decoder));
         }
         System.exit(0);   // stdin ended: the parent is done with this worker, or gone
     }
 
-    private static byte[] reply(byte[] frame, long pid) throws Exception {
+    private static byte[] reply(byte[] frame, Frames.Encoder encoder, Frames.Decoder decoder) throws Exception {
         Object value;
         try {
-            Object request = Frames.deserialize(frame);
+            Object request = decoder.decode(frame);
             if (!(request instanceof Task<?> task)) {
                 throw new IllegalArgumentException("a worker runs only " + Task.class.getName() + ", got "
                         + (request == null ? "null" : request.getClass().getName()));
             }
             value = task.call();
         } catch (Throwable t) {   // the task's failure, or a frame the filter refused: the caller gets it
-            return Frames.serialize(new Frames.Reply(null, t, pid));
+            return failure(t, encoder);
         }
         try {
-            return Frames.serialize(new Frames.Reply(value, null, pid));
+            return encoder.value(value);
         } catch (NotSerializableException e) {
-            return Frames.serialize(new Frames.Reply(null, new NotSerializableException(
-                    "the task's result is not serializable: " + e.getMessage()), pid));
+            return failure(new NotSerializableException("the task's result is not serializable: " + e.getMessage()), encoder);
+        }
+    }
+
+    /** The failure as it is, or, when it cannot be serialized (a field of it cannot), as its class, message and stack trace. */
+    private static byte[] failure(Throwable t, Frames.Encoder encoder) throws Exception {
+        try {
+            return encoder.failure(t);
+        } catch (NotSerializableException e) {
+            Exception standIn = new Exception(t + " (sent as text: " + e.getMessage() + " is not serializable)");
+            standIn.setStackTrace(t.getStackTrace());
+            return encoder.failure(standIn);
         }
     }
 }

@@ -131,6 +131,49 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void resultOfAClassOutsideTheFilter_isRefusedByTheParent_theWorkerStays() throws Exception {
+        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
+        try {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThatThrownBy(() -> pool.submit(new Tasks.ReturnsSmuggled()).get()).cause()
+                    .isInstanceOf(InvalidClassException.class).hasMessageContaining("filter status: REJECTED");
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).isEqualTo(pid);
+        } finally {
+            closeAndCheck(pool);
+        }
+    }
+
+    @Test
+    void failureThatCannotBeSerialized_arrivesAsItsClassMessageAndStackTrace() throws Exception {
+        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
+        try {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThatThrownBy(() -> pool.submit(new Tasks.FailsUnserializably()).get()).cause()
+                    .hasMessageContaining(Tasks.HoldsAnObject.class.getName() + ": cannot travel as it is")
+                    .satisfies(e -> assertThat(e.getStackTrace()[0].getClassName()).isEqualTo(Tasks.FailsUnserializably.class.getName()));
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).isEqualTo(pid);
+        } finally {
+            closeAndCheck(pool);
+        }
+    }
+
+    @Test
+    void valuesOfEveryShape_makeTheTripIntact() throws Exception {
+        List<Object> values = new ArrayList<>(List.of(true, false, 0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 0L,
+                Long.MIN_VALUE, Long.MAX_VALUE, "text", 2.5, 'c', (short) 7, (byte) 8, List.of(1, 2L, "3"),
+                new java.math.BigInteger("123456789012345678901234567890")));
+        values.add(null);
+        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
+        try {
+            for (Object v : values) {
+                assertThat(pool.submit(new Tasks.Echo(v)).get()).isEqualTo(v);
+            }
+        } finally {
+            closeAndCheck(pool);
+        }
+    }
+
+    @Test
     void taskPrintsOnStdout_theProtocolIsUntouched() throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
         try {

@@ -75,6 +75,40 @@ final class Tasks {
         }
     }
 
+    /** Returns what it carries: a value makes the trip twice. */
+    record Echo(Object value) implements Task<Object> {
+        @Override
+        public Object call() {
+            return value;
+        }
+    }
+
+    /** Returns a value of a class the parent's filter does not admit. */
+    record ReturnsSmuggled() implements Task<Object> {
+        @Override
+        public Object call() throws Exception {
+            return new javax.management.ObjectName("d:type=x");
+        }
+    }
+
+    /** Throws an exception that holds something that cannot be serialized. */
+    record FailsUnserializably() implements Task<Integer> {
+        @Override
+        public Integer call() {
+            throw new HoldsAnObject("cannot travel as it is");
+        }
+    }
+
+    static final class HoldsAnObject extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings({"serial", "unused"})
+        private final Object held = new Object();
+
+        HoldsAnObject(String message) {
+            super(message);
+        }
+    }
+
     /** Marks the worker as initialized. */
     record Initialize() implements Task<Void> {
         @Override

@@ -16,11 +16,15 @@ import java.util.concurrent.Executors;
  * answer, and a few for a thread, which hands over a reference. Worth it only when a task is
  * much longer than its round trip, or must be isolated.
  *
+ * <p>"Warm" matters twice over here: the worker JVM compiles its side of the protocol only after
+ * some ten thousand frames, so the round trips are timed after as many again as are measured
+ * (20,000 by default; give another count as the argument, e.g. 2000, to see a colder worker).
+ *
  * <p>Run: {@code ./primes demo pool-03}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  *                        start 2 workers     round trip, median  99th percentile
- * worker processes            226465 us                 157 us          4391 us
- * worker threads               13915 us                  20 us            91 us
+ * worker processes            306331 us                  45 us            87 us
+ * worker threads                3662 us                  16 us            42 us
  * </pre>
  */
 public final class Pool_03_WhatAWorkerCosts {
@@ -82,7 +86,7 @@ public final class Pool_03_WhatAWorkerCosts {
     }
 
     public static void main(String[] args) throws Exception {
-        Costs c = measure(args.length > 0 ? Integer.parseInt(args[0]) : 2_000);
+        Costs c = measure(args.length > 0 ? Integer.parseInt(args[0]) : 20_000);
         System.out.printf("%-22s %14s %22s %16s%n", "", "start 2 workers", "round trip, median", "99th percentile");
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker processes", c.processStartMicros(), c.processMedianMicros(), c.processP99Micros());
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker threads", c.threadStartMicros(), c.threadMedianMicros(), c.threadP99Micros());
