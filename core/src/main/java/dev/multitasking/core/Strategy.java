@@ -28,6 +28,14 @@ public interface Strategy {
     }
 
     /**
+     * Whether a comparison runs it when no strategy is named. False for a strategy whose start
+     * costs seconds (a cluster forming); such a one runs when asked for by name.
+     */
+    default boolean inDefaultSet() {
+        return true;
+    }
+
+    /**
      * Starts the workers: the part of a run that a pool pays once, timed apart from the work.
      *
      * @param workers how many; ignored when {@link #takesWorkers()} is false

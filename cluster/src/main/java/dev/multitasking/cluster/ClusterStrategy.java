@@ -1,0 +1,91 @@
+package dev.multitasking.cluster;
+
+import dev.multitasking.core.Batch;
+import dev.multitasking.core.Strategy;
+import dev.multitasking.core.Task;
+import dev.multitasking.core.Workers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Scale-out: tasks run on Hazelcast members through their durable executor, sent from a client
+ * in this JVM. With no cluster named, {@link #start(int)} starts a {@link LocalCluster} of N
+ * members on this machine (one task at a time each, so N members are N workers) and its
+ * start-up is the cluster's formation. With the system property {@value #JOIN_PROPERTY} set to
+ * {@code host:port,...} (what {@code primes compare --join} does), it connects to that cluster
+ * instead, whatever its size.
+ */
+public final class ClusterStrategy implements Strategy {
+
+    /** The system property that names an existing cluster's members, {@code host:port,...}. */
+    public static final String JOIN_PROPERTY = "multitasking.cluster.join";
+    /** The system property that names that cluster, if not the members' default. */
+    public static final String NAME_PROPERTY = "multitasking.cluster.name";
+
+    static final Duration FORM_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
+    @Override
+    public String name() {
+        return "cluster";
+    }
+
+    @Override
+    public String description() {
+        return "Hazelcast: N member JVMs on this machine (or --join a cluster), tasks on their durable executor";
+    }
+
+    /** Forming a cluster takes seconds: it runs when named, not by default. */
+    @Override
+    public boolean inDefaultSet() {
+        return false;
+    }
+
+    @Override
+    public Workers start(int workers) throws Exception {
+        String join = System.getProperty(JOIN_PROPERTY, "").strip();
+        if (!join.isEmpty()) {
+            return new ClusterWorkers(null, Connection.to(System.getProperty(NAME_PROPERTY, Member.DEFAULT_CLUSTER), parse(join), CONNECT_TIMEOUT));
+        }
+        LocalCluster cluster = LocalCluster.start(workers, FORM_TIMEOUT);
+        try {
+            return new ClusterWorkers(cluster, cluster.connect(CONNECT_TIMEOUT));
+        } catch (IOException | RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Reads {@code host:port,...}; a bad one gets an IllegalArgumentException that says what was expected. */
+    public static List<HostPort> parse(String addresses) {
+        List<HostPort> list = new ArrayList<>();
+        for (String a : addresses.split(",")) {
+            list.add(HostPort.parse(a.strip()));
+        }
+        return List.copyOf(list);
+    }
+
+    private record ClusterWorkers(LocalCluster cluster, Connection connection) implements Workers {
+
+        @Override
+        public <T> Batch<T> invokeAll(List<? extends Task<T>> tasks) throws InterruptedException, ExecutionException {
+            return connection.invokeAll(tasks);
+        }
+
+        @Override
+        public long childCpuNanos() {
+            return cluster == null ? 0 : cluster.cpuNanos();
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.multitasking.cluster;
+
+import dev.multitasking.processes.JavaProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * N Hazelcast members on this machine, each a child JVM running {@link Member} on its own
+ * port of 127.0.0.1, started in parallel through the processes module's {@link JavaProcess}.
+ * {@link #start} returns once all N have formed one cluster; {@link #close} lets each leave
+ * gracefully, kills any that does not within a few seconds, and returns when every member JVM
+ * has ended. A JVM that dies without closing it leaves no member behind either: each member
+ * exits when its stdin ends, and {@link JavaProcess}'s shutdown hook destroys them.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(LocalCluster.class.getName());
+    private static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final String clusterName;
+    private final List<HostPort> addresses;
+    private final List<JavaProcess.Launched> members;
+    private final long formationNanos;
+
+    private LocalCluster(String clusterName, List<HostPort> addresses, List<JavaProcess.Launched> members, long formationNanos) {
+        this.clusterName = clusterName;
+        this.addresses = addresses;
+        this.members = members;
+        this.formationNanos = formationNanos;
+    }
+
+    /**
+     * Starts {@code size} members and waits until they form one cluster.
+     *
+     * @param formTimeout how long to wait for the members to be ready and joined
+     * @throws IOException when a member cannot start or the cluster does not form in time; every
+     *                     member started so far is gone by then
+     */
+    public static LocalCluster start(int size, Duration formTimeout) throws IOException, InterruptedException {
+        if (size < 1) {
+            throw new IllegalArgumentException("a cluster needs at least 1 member, got " + size);
+        }
+        long begin = System.nanoTime();
+        String name = "multitasking-" + ProcessHandle.current().pid() + "-" + Long.toHexString(begin);
+        List<HostPort> addresses = freePorts(size);
+        String peers = String.join(",", addresses.stream().map(HostPort::toString).toList());
+        List<JavaProcess.Launched> started = new ArrayList<>();
+        try {
+            List<CompletableFuture<String>> ready = new ArrayList<>();
+            HostPort first = addresses.getFirst();
+            for (HostPort address : addresses) {
+                // All start at once; the first forms the cluster, the others join it once it listens.
+                List<String> args = new ArrayList<>(List.of("--cluster", name, "--address", address.toString(), "--threads", "1"));
+                args.addAll(address.equals(first) ? List.of("--members", first.toString())
+                        : List.of("--members", peers, "--after", first.toString()));
+                JavaProcess.Launched m = JavaProcess.main(Member.class)
+                        .jvmOptions(Settings.memberJvmOptions().toArray(String[]::new))
+                        .args(args.toArray(String[]::new))
+                        .name("member-" + address.port())
+                        .tailLines(30)
+                        .onStderr(line -> LOG.log(System.Logger.Level.DEBUG, "[member {0}] {1}", address, line))
+                        .talk()
+                        .start();
+                started.add(m);
+                ready.add(readyLine(m));
+            }
+            long deadline = begin + formTimeout.toNanos();
+            for (int i = 0; i < size; i++) {
+                try {
+                    ready.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    throw new IOException("member " + addresses.get(i) + " was not ready within " + formTimeout.toSeconds() + " s");
+                } catch (ExecutionException e) {
+                    throw new IOException("member " + addresses.get(i) + " did not start: " + e.getCause().getMessage()
+                            + "; its last words: " + started.get(i).stderrTail(), e.getCause());
+                }
+            }
+            LocalCluster cluster = new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), 0);
+            try (Connection c = cluster.connect(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                c.awaitMembers(size, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
+            return new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), System.nanoTime() - begin);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop(started);
+            throw e;
+        }
+    }
+
+    /** Completes with the member's ready line, or fails if it ends first. */
+    private static CompletableFuture<String> readyLine(JavaProcess.Launched member) {
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread.ofVirtual().name("member-" + member.pid() + "-stdout").start(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(member.stdout(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith(Member.READY)) {
+                        ready.complete(line);
+                    }
+                }
+                ready.completeExceptionally(new IOException("it ended (exit code " + member.await().exitCode() + ")"));
+            } catch (IOException | InterruptedException e) {
+                ready.completeExceptionally(e);
+            }
+        });
+        return ready;
+    }
+
+    private static List<HostPort> freePorts(int n) throws IOException {
+        // Bound together and released together, so the N ports differ; a race with another
+        // program for a port just released is possible but shows as a member that fails to start.
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(s -> new HostPort("127.0.0.1", s.getLocalPort())).toList();
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    /** A client of this cluster. */
+    public Connection connect(Duration timeout) throws IOException {
+        return Connection.to(clusterName, addresses, timeout);
+    }
+
+    public String clusterName() {
+        return clusterName;
+    }
+
+    public List<HostPort> addresses() {
+        return addresses;
+    }
+
+    /** The process ids of the member JVMs, in the order of {@link #addresses()}. */
+    public List<Long> pids() {
+        return members.stream().map(JavaProcess.Launched::pid).toList();
+    }
+
+    /** From launching the JVMs to a client seeing every member. */
+    public Duration formation() {
+        return Duration.ofNanos(formationNanos);
+    }
+
+    /** CPU time of the member JVMs still running, in nanoseconds. */
+    public long cpuNanos() {
+        return members.stream().filter(JavaProcess.Launched::isAlive)
+                .mapToLong(m -> m.handle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
+    }
+
+    /** Kills member {@code i} with SIGKILL, as a crash would: no goodbye to the others. */
+    public void kill(int i) {
+        members.get(i).destroy();
+    }
+
+    /** Asks every member to leave (closing its stdin), kills those still there after a grace period, waits for all. */
+    @Override
+    public void close() {
+        stop(members);
+    }
+
+    private static void stop(List<JavaProcess.Launched> members) {
+        for (JavaProcess.Launched m : members) {
+            try {
+                m.stdin().close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        for (JavaProcess.Launched m : members) {
+            try {
+                m.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                m.destroy();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                m.destroy();
+            }
+        }
+        for (JavaProcess.Launched m : members) {
+            m.close();   // destroys if still alive, and waits
+        }
+    }
+
+    @Override
+    public String toString() {
+        return clusterName + addresses;
+    }
+}
