@@ -1,5 +1,8 @@
 package dev.multitasking.cluster;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.processes.JavaProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 
 /**
  * N Hazelcast members on this machine, each a child JVM running {@link Member} on its own
@@ -129,6 +133,21 @@ public final class LocalCluster implements AutoCloseable {
                 s.close();
             }
         }
+    }
+
+    /** The name of the durable executor the members offer. */
+    public static final String EXECUTOR = Settings.EXECUTOR;
+
+    /**
+     * A lite member of this cluster in this JVM: it joins, holds no data and runs no tasks, but
+     * can submit them. The caller shuts it down.
+     */
+    public HazelcastInstance embeddedLiteMember() throws IOException {
+        Settings.quietLogging(Level.WARNING);
+        HostPort self = freePorts(1).getFirst();
+        Config config = Settings.member(clusterName, self.host(), self.port(),
+                addresses.stream().map(HostPort::toString).toList(), 1).setLiteMember(true);
+        return Hazelcast.newHazelcastInstance(config);
     }
 
     /** A client of this cluster. */

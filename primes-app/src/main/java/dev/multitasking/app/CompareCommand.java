@@ -1,5 +1,7 @@
 package dev.multitasking.app;
 
+import dev.multitasking.cluster.ClusterStrategy;
+import dev.multitasking.cluster.Member;
 import dev.multitasking.core.RunResult;
 import dev.multitasking.core.RunStats;
 import dev.multitasking.core.SequentialStrategy;
@@ -45,6 +47,14 @@ final class CompareCommand implements Callable<Integer> {
             description = "Workers per strategy (default: the number of cores, ${DEFAULT-VALUE}).")
     private int workers = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--join", paramLabel = "HOST:PORT,...",
+            description = {"Run the cluster strategy on the Hazelcast cluster at these members (started with",
+                    "dev.multitasking.cluster.Member) instead of starting local members; implies -s cluster."})
+    private String join;
+
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The name of the --join cluster (default: ${DEFAULT-VALUE}).")
+    private String clusterName = Member.DEFAULT_CLUSTER;
+
     @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones, so the JIT has compiled the hot loops (default: ${DEFAULT-VALUE}).")
     private int warmup = 2;
 
@@ -56,6 +66,15 @@ final class CompareCommand implements Callable<Integer> {
         check(workers >= 1 && workers <= 4096, "--workers must be from 1 to 4096, got " + workers);
         check(warmup >= 0 && warmup <= 100, "--warmup must be from 0 to 100, got " + warmup);
         check(repeat >= 1 && repeat <= 100, "--repeat must be from 1 to 100, got " + repeat);
+        if (join != null) {
+            try {
+                ClusterStrategy.parse(join);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--join: " + e.getMessage());
+            }
+            System.setProperty(ClusterStrategy.JOIN_PROPERTY, join);
+            System.setProperty(ClusterStrategy.NAME_PROPERTY, clusterName);
+        }
         List<Strategy> strategies = chosenStrategies();
         if (workloads.isEmpty()) {
             workloads.add(Workload.parse("seed"));
@@ -75,7 +94,10 @@ final class CompareCommand implements Callable<Integer> {
     private List<Strategy> chosenStrategies() {
         Strategies found = Strategies.discover();
         if (strategyNames.isEmpty()) {
-            return found.all().stream().filter(Strategy::inDefaultSet).toList();
+            return found.all().stream().filter(s -> s.inDefaultSet() || (join != null && s instanceof ClusterStrategy)).toList();
+        }
+        if (join != null && !strategyNames.contains("cluster")) {
+            strategyNames.add("cluster");
         }
         List<Strategy> chosen = new ArrayList<>();
         for (String name : strategyNames) {

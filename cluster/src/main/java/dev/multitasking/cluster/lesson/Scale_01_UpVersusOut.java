@@ -1,0 +1,120 @@
+package dev.multitasking.cluster.lesson;
+
+import dev.multitasking.cluster.ClusterStrategy;
+import dev.multitasking.core.ExecutorWorkers;
+import dev.multitasking.core.RunResult;
+import dev.multitasking.core.SequentialStrategy;
+import dev.multitasking.core.Strategy;
+import dev.multitasking.core.Workers;
+import dev.multitasking.core.workload.PreparedWorkload;
+import dev.multitasking.core.workload.Workload;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * <b>Scale-up against scale-out.</b> The lecture's two ways to more computing: make one computer
+ * bigger (here: more threads in one JVM, on more cores), or use many computers as one (here:
+ * more Hazelcast members, each a JVM of its own, one task at a time each). Both run the same
+ * {@code count} tasks; for each, the lesson prints what starting the workers cost and the
+ * speedup over one thread.
+ *
+ * <p>What it shows on one machine: members cost seconds to start (a JVM each, then joining the
+ * cluster), threads microseconds; once running, members pay for every task a network round
+ * trip, serialization and a backup copy, so on the same cores they reach less speedup than
+ * threads do. Scale-out wins when the work needs more cores (or memory) than one machine has:
+ * start members on other machines ({@link dev.multitasking.cluster.Member}), and the same
+ * tasks run there unchanged.
+ *
+ * <p>Run: {@code ./primes demo scale-01} (up to 3 threads and 3 members; give another maximum
+ * as the argument). Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * count:3000000:48 on 2 cores; best of 3 runs after one to warm up
+ *          workers   start ms    wall ms  speedup
+ * threads        1          3      412.4    1.00x
+ * threads        2          0      211.7    1.95x
+ * threads        3          0      205.6    2.01x
+ * members        1       4525      499.2    0.83x
+ * members        2       4683      579.4    0.71x
+ * members        3       8643      577.1    0.71x
+ * </pre>
+ */
+public final class Scale_01_UpVersusOut {
+
+    private Scale_01_UpVersusOut() {
+    }
+
+    /** One row: how the workers were made, how many, what starting them cost, the best run. */
+    record Row(String kind, int workers, long startMillis, double wallMillis, double speedup) {
+    }
+
+    static final String WORKLOAD = "count:3000000:48";
+
+    /** Threads 1..max, then members 1..max, on {@code workload}; speedups over one thread. */
+    static List<Row> measure(int max, String workload) throws Exception {
+        Workload<?> w = Workload.parse(workload);
+        return measure(max, w);
+    }
+
+    private static <T> List<Row> measure(int max, Workload<T> workload) throws Exception {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedWorkload<T> prepared = workload.prepare()) {
+            Strategy threads = new Strategy() {
+                @Override
+                public String name() {
+                    return "threads";
+                }
+
+                @Override
+                public String description() {
+                    return "a fixed pool of N threads in this JVM";
+                }
+
+                @Override
+                public Workers start(int n) {
+                    return new ExecutorWorkers(Executors.newFixedThreadPool(n));
+                }
+            };
+            double baseline = 0;
+            for (int n = 1; n <= max; n++) {
+                Row r = best("threads", threads, n, prepared);
+                baseline = n == 1 ? r.wallMillis() : baseline;
+                rows.add(new Row(r.kind(), n, r.startMillis(), r.wallMillis(), baseline / r.wallMillis()));
+            }
+            for (int n = 1; n <= max; n++) {
+                Row r = best("members", new ClusterStrategy(), n, prepared);
+                rows.add(new Row(r.kind(), n, r.startMillis(), r.wallMillis(), baseline / r.wallMillis()));
+            }
+        }
+        return rows;
+    }
+
+    /** Starts the workers once, warms them up with one run, and keeps the best of three timed runs. */
+    private static <T> Row best(String kind, Strategy strategy, int n, PreparedWorkload<T> prepared) throws Exception {
+        long begin = System.nanoTime();
+        try (Workers workers = strategy.start(n)) {
+            long start = System.nanoTime() - begin;
+            double best = Double.MAX_VALUE;
+            for (int run = 0; run < 4; run++) {
+                RunResult<T> r = strategy.measureOn(workers, prepared.tasks(), n, start);
+                if (!prepared.verify(r.batch().results()).ok()) {
+                    throw new IllegalStateException(kind + " x" + n + " got a wrong answer: " + prepared.verify(r.batch().results()).detail());
+                }
+                if (run > 0) {
+                    best = Math.min(best, r.stats().wallNanos() / 1e6);
+                }
+            }
+            return new Row(kind, n, start / 1_000_000, best, 0);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int max = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        System.out.println(WORKLOAD + " on " + Runtime.getRuntime().availableProcessors() + " cores; best of 3 runs after one to warm up");
+        System.out.printf("%-8s %7s %10s %10s %8s%n", "", "workers", "start ms", "wall ms", "speedup");
+        for (Row r : measure(max, WORKLOAD)) {
+            System.out.printf("%-8s %7d %10d %10.1f %7.2fx%n", r.kind(), r.workers(), r.startMillis(), r.wallMillis(), r.speedup());
+        }
+        System.out.println("(speedup: over 1 thread; " + SequentialStrategy.NAME + " would be about the same as 1 thread)");
+    }
+}
