@@ -30,7 +30,14 @@ class BoundTest {
             // No global interpreter lock: two Java threads compute on two cores at once, so the
             // run uses more CPU time than wall time. (CPU time, not speedup: it holds on a busy
             // machine and whatever the JIT did, and a GIL would keep it at 1.)
-            assertThat((double) two.cpuWorkCpuNanos() / two.cpuNanos()).as("CPU time over wall time, 2 threads").isGreaterThan(1.3);
+            // Another process on a shared machine can take a core for a while: the best of three
+            // tries must show it.
+            double busiest = (double) two.cpuWorkCpuNanos() / two.cpuNanos();
+            for (int retry = 0; retry < 2 && busiest <= 1.3; retry++) {
+                var again = Bound_01_SamePoolsDifferentBounds.measure("io:1:1ms", "count:2000000:32", 2).get(0);
+                busiest = Math.max(busiest, (double) again.cpuWorkCpuNanos() / again.cpuNanos());
+            }
+            assertThat(busiest).as("CPU time over wall time, 2 threads, best of up to 3 tries").isGreaterThan(1.3);
         }
     }
 }
