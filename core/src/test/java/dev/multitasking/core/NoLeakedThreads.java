@@ -49,6 +49,7 @@ public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallb
                 || name.equals("MasterPoller") || name.endsWith("-Poller")   // virtual threads' I/O pollers
                 || name.startsWith("HttpClient-") || name.startsWith("ForkJoinPool.commonPool")
                 || name.startsWith("Common-Cleaner") || name.startsWith("process reaper")
-                || name.startsWith("Attach Listener") || name.startsWith("surefire-");
+                || name.startsWith("Attach Listener") || name.startsWith("surefire-")
+                || name.startsWith("JFR ");   // Flight Recorder's threads, started with the first recording, kept for the JVM's life
     }
 }

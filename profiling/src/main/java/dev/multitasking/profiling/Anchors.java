@@ -1,0 +1,332 @@
+package dev.multitasking.profiling;
+
+import dev.multitasking.core.RunResult;
+import dev.multitasking.core.RunStats;
+import dev.multitasking.core.Strategies;
+import dev.multitasking.core.Strategy;
+import dev.multitasking.core.Workers;
+import dev.multitasking.core.workload.PreparedWorkload;
+import dev.multitasking.core.workload.Workload;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Measures the project against its anchors, side by side on one machine in one run, and writes
+ * {@code RESULTS.md}: the lecture's own Python program (under {@code profiling/anchors/python},
+ * when {@code python3} is there), {@code primesieve} (when installed), and the project's
+ * strategies. Each figure is a median of {@code --repeat} runs with its range.
+ *
+ * <pre>
+ * java -cp profiling/target/benchmarks.jar dev.multitasking.profiling.Anchors [--repeat 3] [--sieve 1e10] [--out profiling/RESULTS.md]
+ * </pre>
+ * {@code profiling/run-anchors.sh} installs primesieve when it can, builds, and runs this.
+ */
+public final class Anchors {
+
+    private final int repeat;
+    private final long sieveLimit;
+    private final Path python;
+    private final StringBuilder md = new StringBuilder();
+
+    private Anchors(int repeat, long sieveLimit, Path python) {
+        this.repeat = repeat;
+        this.sieveLimit = sieveLimit;
+        this.python = python;
+    }
+
+    /** A median with its range, in milliseconds. */
+    record Figure(double median, double min, double max) {
+        static Figure of(List<Double> millis) {
+            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            return new Figure(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        }
+
+        @Override
+        public String toString() {
+            return median >= 1000 ? String.format(Locale.ROOT, "%.2f s (%.2f-%.2f)", median / 1000, min / 1000, max / 1000)
+                    : String.format(Locale.ROOT, "%.1f ms (%.1f-%.1f)", median, min, max);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int repeat = 3;
+        long sieve = 10_000_000_000L;
+        Path out = Path.of("profiling/RESULTS.md");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
+                case "--sieve" -> sieve = (long) Double.parseDouble(args[i + 1]);
+                case "--out" -> out = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("anchors: unknown option " + args[i] + "; known: --repeat N, --sieve N, --out FILE");
+                    System.exit(2);
+                }
+            }
+        }
+        Path script = Path.of("profiling/anchors/python/primes_lecture.py");
+        Path python = Files.isRegularFile(script) ? which("python3").orElse(null) : null;
+        Anchors a = new Anchors(repeat, sieve, python);
+        a.run(script);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, a.md.toString(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out);
+    }
+
+    private void run(Path script) throws Exception {
+        line("# Anchors: the project measured against the lecture's Python and primesieve");
+        line("");
+        line("Written by `profiling/run-anchors.sh` (" + LocalDate.now() + "); every figure is the median of " + repeat
+                + " runs, with the range in brackets, all from one run on one machine.");
+        line("");
+        machine();
+
+        // 1. seed: the same algorithm on both sides, pool start-up included on both.
+        line("## `seed`: the lecture's six numbers, trial division, pool start-up included");
+        line("");
+        line("| program | strategy | wall |");
+        line("|---|---|---|");
+        Figure pySeq = python("seed", "sequential");
+        Figure pyThreads = python("seed", "threads");
+        Figure pyProcesses = python("seed", "processes");
+        Figure javaSeq = java("seed", "sequential", 1, true);
+        Figure javaBest = null;
+        String bestName = "";
+        for (String s : List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "virtual", "processes")) {
+            Figure f = java("seed", s, 2, true);
+            if (javaBest == null || f.median() < javaBest.median()) {
+                javaBest = f;
+                bestName = s;
+            }
+        }
+        line("");
+        ratio("Java sequential over Python sequential (target at least 15x)", pySeq, javaSeq, 15);
+        ratio("best Java (" + bestName + ") over Python's ProcessPoolExecutor (target at least 20x)", pyProcesses, javaBest, 20);
+        if (pyThreads != null) {
+            line("- Python's threads: " + pyThreads + ", against " + pySeq + " sequential: the GIL.");
+        }
+        line("");
+
+        // 2. count: Python's best is a process pool over 8 range chunks.
+        line("## `count:2000000`: pi(2,000,000) by trial division, pool start-up included");
+        line("");
+        line("| program | strategy | wall |");
+        line("|---|---|---|");
+        Figure pyCountSeq = python("count:2000000:8", "sequential");
+        Figure pyCountProc = python("count:2000000:8", "processes");
+        java("count:2000000", "sequential", 1, true);
+        Figure javaCountBest = null;
+        String bestCount = "";
+        for (String s : List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "processes")) {
+            Figure f = java("count:2000000", s, 2, true);
+            if (javaCountBest == null || f.median() < javaCountBest.median()) {
+                javaCountBest = f;
+                bestCount = s;
+            }
+        }
+        line("");
+        Figure pyBest = pyCountProc != null && pyCountSeq != null && pyCountProc.median() < pyCountSeq.median() ? pyCountProc : pyCountSeq;
+        ratio("best Java (" + bestCount + ") over Python's best (target at least 20x)", pyBest, javaCountBest, 20);
+        line("");
+
+        // 3. scaling on 2 workers, start-up excluded, warm.
+        line("## CPU-bound scaling on 2 workers, start-up excluded, after 2 warm-up runs");
+        line("");
+        line("| workload | strategy | wall | speedup | target |");
+        line("|---|---|---|---|---|");
+        for (String w : List.of("count:2000000", "sieve:1000000000")) {
+            Figure base = warm(w, "sequential", 1);
+            line("| `" + w + "` | sequential | " + base + " | 1.00x | |");
+            for (String s : List.of("fixed", "stealing", "forkjoin", "jdk-fixed", "processes")) {
+                Figure f = warm(w, s, 2);
+                double target = s.equals("processes") ? 1.6 : 1.8;
+                double speedup = base.median() / f.median();
+                line(String.format(Locale.ROOT, "| `%s` | %s | %s | %.2fx | %.1fx %s |", w, s, f, speedup, target,
+                        speedup >= target ? "met" : "**missed**"));
+            }
+        }
+        line("");
+
+        // 4. the sieve against primesieve.
+        sieveAgainstPrimesieve();
+
+        // 5. I/O-bound.
+        line("## I/O-bound: `io:10000:100ms` on `virtual`");
+        line("");
+        Figure io = warm("io:10000:100ms", "virtual", 2);
+        line("10,000 requests that each wait 100 ms on a local server: " + io + " wall (target at most 1.5 s: "
+                + (io.median() <= 1500 ? "met" : "**missed**") + ").");
+        line("");
+    }
+
+    private void machine() throws IOException {
+        String cpu = "unknown CPU";
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuinfo)) {
+            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        line("Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory / (1L << 30) + " GiB; "
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; JDK " + Runtime.version()
+                + " (" + System.getProperty("java.vendor") + ")" + (python == null ? "; no python3" : "; " + pythonVersion())
+                + "; " + which("primesieve").map(p -> primesieveVersion()).orElse("no primesieve") + ".");
+        line("");
+    }
+
+    /** Java: start the workers, run, close; {@code withStart} adds the start-up to the wall time. */
+    private Figure java(String workload, String strategy, int workers, boolean withStart) throws Exception {
+        Strategy s = Strategies.discover().named(strategy);
+        List<Double> millis = new ArrayList<>();
+        try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare()) {
+            for (int i = 0; i < repeat + 1; i++) {
+                RunResult<?> r = s.measure(prepared.tasks(), workers);
+                check(prepared, r, strategy + " on " + workload);
+                if (i > 0) {   // the first run warms this JVM's JIT, as Python has none to warm
+                    millis.add((r.stats().wallNanos() + (withStart ? r.stats().startupNanos() : 0)) / 1e6);
+                }
+            }
+        }
+        Figure f = Figure.of(millis);
+        line("| Java | `" + strategy + "`" + (s.takesWorkers() ? ", " + workers + " workers" : "") + " | " + f + " |");
+        return f;
+    }
+
+    /** Java on workers started once and warmed with 2 runs, start-up excluded. */
+    private Figure warm(String workload, String strategy, int workers) throws Exception {
+        Strategy s = Strategies.discover().named(strategy);
+        List<Double> millis = new ArrayList<>();
+        try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare();
+             Workers started = s.start(s.takesWorkers() ? workers : 1)) {
+            for (int i = 0; i < repeat + 2; i++) {
+                RunResult<?> r = s.measureOn(started, prepared.tasks(), workers, 0);
+                check(prepared, r, strategy + " on " + workload);
+                if (i >= 2) {
+                    millis.add(r.stats().wallNanos() / 1e6);
+                }
+            }
+        }
+        return Figure.of(millis);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void check(PreparedWorkload prepared, RunResult<?> r, String what) {
+        var verdict = prepared.verify(r.batch().results());
+        if (!verdict.ok()) {
+            throw new IllegalStateException(what + " gave a wrong answer: " + verdict.detail());
+        }
+    }
+
+    private Figure python(String workload, String strategy) throws Exception {
+        if (python == null) {
+            line("| Python | " + strategy + " | skipped: no python3 |");
+            return null;
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            String out = exec(python.toString(), "profiling/anchors/python/primes_lecture.py", workload, strategy, "2");
+            Matcher m = Pattern.compile("\"seconds\": ([0-9.eE-]+)").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("the Python program said: " + out);
+            }
+            millis.add(Double.parseDouble(m.group(1)) * 1000);
+        }
+        Figure f = Figure.of(millis);
+        line("| Python | " + strategy + (strategy.equals("sequential") ? "" : ", 2 workers") + " | " + f + " |");
+        return f;
+    }
+
+    private void sieveAgainstPrimesieve() throws Exception {
+        String n = String.format(Locale.ROOT, "%.0e", (double) sieveLimit).replace("+", "").replace("e0", "e");
+        line("## pi(" + n + "): the project's segmented sieve against primesieve");
+        line("");
+        line("| threads | primesieve | Java sieve | ratio (target at most 2.5x) |");
+        line("|---|---|---|---|");
+        Optional<Path> primesieve = which("primesieve");
+        for (int threads : new int[] {1, 2}) {
+            Figure theirs = null;
+            if (primesieve.isPresent()) {
+                List<Double> millis = new ArrayList<>();
+                for (int i = 0; i < repeat; i++) {
+                    String out = exec(primesieve.get().toString(), Long.toString(sieveLimit), "--threads=" + threads, "--time");
+                    Matcher m = Pattern.compile("Seconds: ([0-9.]+)").matcher(out);
+                    if (!m.find()) {
+                        throw new IllegalStateException("primesieve said: " + out);
+                    }
+                    millis.add(Double.parseDouble(m.group(1)) * 1000);
+                }
+                theirs = Figure.of(millis);
+            }
+            Figure ours = warm("sieve:" + sieveLimit, threads == 1 ? "sequential" : "forkjoin", threads);
+            line("| " + threads + " | " + (theirs == null ? "not installed" : theirs) + " | " + ours + " | "
+                    + (theirs == null ? "" : String.format(Locale.ROOT, "%.2fx %s", ours.median() / theirs.median(),
+                    ours.median() / theirs.median() <= 2.5 ? "met" : "**missed**")) + " |");
+        }
+        line("");
+    }
+
+    private void ratio(String what, Figure slow, Figure fast, double target) {
+        if (slow == null || fast == null) {
+            line("- " + what + ": not measured (no python3).");
+            return;
+        }
+        double r = slow.median() / fast.median();
+        line(String.format(Locale.ROOT, "- %s: **%.1fx**, %s.", what, r, r >= target ? "met" : "missed"));
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+        System.out.println(s);
+    }
+
+    private String pythonVersion() {
+        try {
+            return exec(python.toString(), "--version").strip();
+        } catch (Exception e) {
+            return "python3";
+        }
+    }
+
+    private static String primesieveVersion() {
+        try {
+            return exec("primesieve", "--version").lines().findFirst().orElse("primesieve").strip();
+        } catch (Exception e) {
+            return "primesieve";
+        }
+    }
+
+    private static Optional<Path> which(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
+    }
+
+    private static String exec(String... command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("anchors", ".out");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
+            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+            if (!ended) {
+                p.destroyForcibly().waitFor();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            if (!ended || p.exitValue() != 0) {
+                throw new IOException(String.join(" ", command) + (ended ? " failed: " : " ran past 10 minutes: ") + out);
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}

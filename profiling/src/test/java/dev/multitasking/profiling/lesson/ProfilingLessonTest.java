@@ -1,0 +1,31 @@
+package dev.multitasking.profiling.lesson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.NoLeakedThreads;
+import dev.multitasking.core.primes.Primes;
+import dev.multitasking.profiling.Profiler;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+@ExtendWith(NoLeakedThreads.class)
+class ProfilingLessonTest {
+
+    /** The lesson's claim: seed's time is isPrime's trial-division loop, by self time and by line. */
+    @Test
+    void seed_spendsItsTimeInIsPrimesOwnLoop(@TempDir Path dir) throws Exception {
+        Profiler.Profile<Long> p = Profiling_01_WhereSeedSpendsItsTime.profileSeed(dir, 1_500);
+        String isPrime = Primes.class.getName() + ".isPrime";
+        String loop = Primes.class.getName() + ".smallestFactorByTrialDivision";
+        assertThat(p.value()).isPositive();
+        assertThat(p.summary().bySelf().getFirst().method()).isEqualTo(loop);
+        assertThat(p.summary().bySelf().getFirst().percent()).isGreaterThan(50);
+        assertThat(p.summary().byTotal()).filteredOn(m -> m.method().equals(isPrime))
+                .singleElement().satisfies(m -> assertThat(m.percent()).isGreaterThan(50));
+        assertThat(p.summary().hottestLines().getFirst().method()).isEqualTo(loop);
+    }
+}
