@@ -1,12 +1,12 @@
 package dev.multitasking.profiling;
 
 import dev.multitasking.core.RunResult;
-import dev.multitasking.core.RunStats;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
 import dev.multitasking.core.Workers;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
+import dev.multitasking.processes.JavaProcess;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +28,8 @@ import java.util.regex.Pattern;
  * when {@code python3} is there), {@code primesieve} (when installed), and the project's
  * strategies. Each figure is a median of {@code --repeat} runs with its range.
  *
- * <pre>
- * java -cp profiling/target/benchmarks.jar dev.multitasking.profiling.Anchors [--repeat 3] [--sieve 1e10] [--out profiling/RESULTS.md]
- * </pre>
- * {@code profiling/run-anchors.sh} installs primesieve when it can, builds, and runs this.
+ * <p>{@code profiling/run-anchors.sh} installs primesieve when it can and runs this through
+ * {@code ./primes anchors}.
  */
 public final class Anchors {
 
@@ -60,28 +58,22 @@ public final class Anchors {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int repeat = 3;
-        long sieve = 10_000_000_000L;
-        Path out = Path.of("profiling/RESULTS.md");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--repeat" -> repeat = Integer.parseInt(args[i + 1]);
-                case "--sieve" -> sieve = (long) Double.parseDouble(args[i + 1]);
-                case "--out" -> out = Path.of(args[i + 1]);
-                default -> {
-                    System.err.println("anchors: unknown option " + args[i] + "; known: --repeat N, --sieve N, --out FILE");
-                    System.exit(2);
-                }
-            }
-        }
+    /**
+     * Runs every measurement and writes the Markdown to {@code out}, echoing it on stdout. Paths
+     * are relative to the repository root, where this must run.
+     *
+     * @param repeat     runs per figure, the median reported
+     * @param sieveLimit N for the pi(N) comparison with primesieve
+     */
+    public static void write(int repeat, long sieveLimit, Path out) throws Exception {
         Path script = Path.of("profiling/anchors/python/primes_lecture.py");
         Path python = Files.isRegularFile(script) ? which("python3").orElse(null) : null;
-        Anchors a = new Anchors(repeat, sieve, python);
+        Anchors a = new Anchors(repeat, sieveLimit, python);
         a.run(script);
-        Files.createDirectories(out.toAbsolutePath().getParent());
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
         Files.writeString(out, a.md.toString(), StandardCharsets.UTF_8);
-        System.out.println("wrote " + out);
     }
 
     private void run(Path script) throws Exception {
@@ -100,11 +92,11 @@ public final class Anchors {
         Figure pySeq = python("seed", "sequential");
         Figure pyThreads = python("seed", "threads");
         Figure pyProcesses = python("seed", "processes");
-        Figure javaSeq = java("seed", "sequential", 1, true);
+        Figure javaSeq = java("seed", "sequential", 1);
         Figure javaBest = null;
         String bestName = "";
         for (String s : List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "virtual", "processes")) {
-            Figure f = java("seed", s, 2, true);
+            Figure f = java("seed", s, 2);
             if (javaBest == null || f.median() < javaBest.median()) {
                 javaBest = f;
                 bestName = s;
@@ -125,11 +117,11 @@ public final class Anchors {
         line("|---|---|---|");
         Figure pyCountSeq = python("count:2000000:8", "sequential");
         Figure pyCountProc = python("count:2000000:8", "processes");
-        java("count:2000000", "sequential", 1, true);
+        java("count:2000000", "sequential", 1);
         Figure javaCountBest = null;
         String bestCount = "";
         for (String s : List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "processes")) {
-            Figure f = java("count:2000000", s, 2, true);
+            Figure f = java("count:2000000", s, 2);
             if (javaCountBest == null || f.median() < javaCountBest.median()) {
                 javaCountBest = f;
                 bestCount = s;
@@ -185,39 +177,76 @@ public final class Anchors {
         line("");
     }
 
-    /** Java: start the workers, run, close; {@code withStart} adds the start-up to the wall time. */
-    private Figure java(String workload, String strategy, int workers, boolean withStart) throws Exception {
-        Strategy s = Strategies.discover().named(strategy);
-        List<Double> millis = new ArrayList<>();
-        try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare()) {
-            for (int i = 0; i < repeat + 1; i++) {
-                RunResult<?> r = s.measure(prepared.tasks(), workers);
-                check(prepared, r, strategy + " on " + workload);
-                if (i > 0) {   // the first run warms this JVM's JIT, as Python has none to warm
-                    millis.add((r.stats().wallNanos() + (withStart ? r.stats().startupNanos() : 0)) / 1e6);
-                }
-            }
-        }
-        Figure f = Figure.of(millis);
-        line("| Java | `" + strategy + "`" + (s.takesWorkers() ? ", " + workers + " workers" : "") + " | " + f + " |");
+    /** Java, in a fresh JVM: start the workers, run, close, the start-up counted in the wall time. */
+    private Figure java(String workload, String strategy, int workers) throws Exception {
+        Figure f = fork(workload, strategy, workers, "cold");
+        boolean takesWorkers = Strategies.discover().named(strategy).takesWorkers();
+        line("| Java | `" + strategy + "`" + (takesWorkers ? ", " + workers + " workers" : "") + " | " + f + " |");
         return f;
     }
 
-    /** Java on workers started once and warmed with 2 runs, start-up excluded. */
+    /** Java, in a fresh JVM, on workers started once and warmed with 2 runs, start-up excluded. */
     private Figure warm(String workload, String strategy, int workers) throws Exception {
-        Strategy s = Strategies.discover().named(strategy);
-        List<Double> millis = new ArrayList<>();
-        try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare();
-             Workers started = s.start(s.takesWorkers() ? workers : 1)) {
-            for (int i = 0; i < repeat + 2; i++) {
-                RunResult<?> r = s.measureOn(started, prepared.tasks(), workers, 0);
-                check(prepared, r, strategy + " on " + workload);
-                if (i >= 2) {
-                    millis.add(r.stats().wallNanos() / 1e6);
+        return fork(workload, strategy, workers, "warm");
+    }
+
+    /**
+     * Each figure in a JVM of its own, as JMH forks: a JVM that has run other work carries its
+     * JIT's and GC's history into the next figure (seen here: a 2-thread run at half speed per
+     * thread after a dozen other figures in the same JVM).
+     */
+    private Figure fork(String workload, String strategy, int workers, String mode) throws Exception {
+        JavaProcess.Result r = JavaProcess.main(Figures.class)
+                .jvmOptions("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED")
+                .args(workload, strategy, Integer.toString(workers), mode, Integer.toString(repeat))
+                .timeout(java.time.Duration.ofMinutes(10))
+                .tailLines(50)
+                .run();
+        String last = r.stdoutTail().isEmpty() ? "" : r.stdoutTail().getLast();
+        if (r.exitCode() != 0 || !last.startsWith(Figures.PREFIX)) {
+            throw new IllegalStateException(strategy + " on " + workload + " failed: " + r.stdoutTail() + " " + r.stderrTail());
+        }
+        return Figure.of(Arrays.stream(last.substring(Figures.PREFIX.length()).split(",")).map(Double::parseDouble).toList());
+    }
+
+    /** The {@code main} of one figure's JVM: prints {@value #PREFIX} and the runs in milliseconds. */
+    public static final class Figures {
+        static final String PREFIX = "millis: ";
+
+        private Figures() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            String workload = args[0];
+            Strategy s = Strategies.discover().named(args[1]);
+            int workers = s.takesWorkers() ? Integer.parseInt(args[2]) : 1;
+            String mode = args[3];
+            int repeat = Integer.parseInt(args[4]);
+            List<String> millis = new ArrayList<>();
+            try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare()) {
+                if (mode.equals("warm")) {
+                    try (Workers started = s.start(workers)) {
+                        for (int i = 0; i < repeat + 2; i++) {
+                            RunResult<?> r = s.measureOn(started, prepared.tasks(), workers, 0);
+                            check(prepared, r, s.name() + " on " + workload);
+                            if (i >= 2) {
+                                millis.add(Double.toString(r.stats().wallNanos() / 1e6));
+                            }
+                        }
+                    }
+                } else {
+                    for (int i = 0; i < repeat + 1; i++) {
+                        RunResult<?> r = s.measure(prepared.tasks(), workers);
+                        check(prepared, r, s.name() + " on " + workload);
+                        if (i > 0) {   // the first run warms this JVM's JIT, as Python has none to warm
+                            millis.add(Double.toString((r.stats().wallNanos() + r.stats().startupNanos()) / 1e6));
+                        }
+                    }
                 }
             }
+            System.out.println(PREFIX + String.join(",", millis));
+            System.exit(0);
         }
-        return Figure.of(millis);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -51,7 +51,7 @@ public final class Profiling_01_WhereSeedSpendsItsTime {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/profile");
         Profiler.Profile<Long> p = profileSeed(dir, 2_000);
-        System.out.println("seed ran " + p.value() + " times; " + p.summary().format(5));
+        System.out.println("seed ran " + p.value() + " times; " + p.summary().format(10));
         System.out.println("flame graph: " + p.flameGraph().toAbsolutePath());
         System.out.println("collapsed stacks: " + p.collapsed().toAbsolutePath());
     }

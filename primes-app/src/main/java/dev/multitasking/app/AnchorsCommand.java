@@ -1,0 +1,53 @@
+package dev.multitasking.app;
+
+import dev.multitasking.core.NumberText;
+import dev.multitasking.profiling.Anchors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code primes anchors}: the project against the lecture's Python program and primesieve, written to RESULTS.md. */
+@Command(name = "anchors",
+        mixinStandardHelpOptions = true,
+        description = {"Measures the project against its anchors (the lecture's Python program when python3 is there,",
+                "primesieve when installed) on this machine, and writes the figures as Markdown.",
+                "Run from the repository root; profiling/run-anchors.sh installs primesieve first."})
+final class AnchorsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--repeat", paramLabel = "RUNS", description = "Runs per figure; the median is reported (default: ${DEFAULT-VALUE}).")
+    private int repeat = 3;
+
+    @Option(names = "--sieve", paramLabel = "N", description = "N for pi(N) against primesieve, 1e6 to 1e11 (default: ${DEFAULT-VALUE}).")
+    private String sieveText = "1e10";
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("profiling/RESULTS.md");
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeat < 1 || repeat > 20) {
+            throw new ParameterException(spec.commandLine(), "--repeat must be from 1 to 20, got " + repeat);
+        }
+        long sieve;
+        try {
+            sieve = NumberText.parseLong(sieveText, "--sieve", 1_000_000, 100_000_000_000L);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!Files.isDirectory(Path.of("profiling/anchors"))) {
+            throw new ParameterException(spec.commandLine(), "run anchors from the repository root (no profiling/anchors here)");
+        }
+        Anchors.write(repeat, sieve, out);
+        spec.commandLine().getOut().println("wrote " + out);
+        return CommandLine.ExitCode.OK;
+    }
+}
