@@ -71,6 +71,7 @@ class PrimesCommandTest {
         "compare -w nope", "compare --workers 0", "compare --workers abc", "compare --workers 99999999999",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
         "compare --join 127.0.0.1:5701,nohost", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
+        "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",
         "demo nope", "nonsense", "",
     })
     void badInput_oneLineOnStderr_exitTwo(String line) {

@@ -156,9 +156,14 @@ public final class Anchors {
         // 5. I/O-bound.
         line("## I/O-bound: `io:10000:100ms` on `virtual`");
         line("");
-        Figure io = warm("io:10000:100ms", "virtual", 2);
-        line("10,000 requests that each wait 100 ms on a local server: " + io + " wall (target at most 1.5 s: "
-                + (io.median() <= 1500 ? "met" : "**missed**") + ").");
+        try {
+            Figure io = warm("io:10000:100ms", "virtual", 2);
+            line("10,000 requests that each wait 100 ms on a local server: " + io + " wall (target at most 1.5 s: "
+                    + (io.median() <= 1500 ? "met" : "**missed**") + ").");
+        } catch (IllegalStateException e) {   // one figure that fails (file descriptors, say) must not lose the others
+            line("Failed: " + shorten(e.getMessage()) + " (file descriptor limit here: " + exec("sh", "-c", "ulimit -n").strip()
+                    + "; the run needs one for each of 10,000 client and 10,000 server sockets).");
+        }
         line("");
     }
 
@@ -303,6 +308,17 @@ public final class Anchors {
                     ours.median() / theirs.median() <= 2.5 ? "met" : "**missed**")) + " |");
         }
         line("");
+    }
+
+    /** The first line of a failure, and of that no more than a sentence's worth. */
+    static String shorten(String message) {
+        String first = message.lines().findFirst().orElse("");
+        Matcher m = Pattern.compile("[A-Za-z.]*Exception: [^,]+").matcher(first);
+        String why = first;
+        while (m.find()) {
+            why = m.group();   // the innermost cause is the last one named
+        }
+        return why.length() > 160 ? why.substring(0, 160) + "..." : why;
     }
 
     private void ratio(String what, Figure slow, Figure fast, double target) {

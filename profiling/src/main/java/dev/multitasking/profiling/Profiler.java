@@ -63,6 +63,13 @@ public final class Profiler {
      */
     public record Summary(long samples, List<MethodCount> bySelf, List<MethodCount> byTotal, List<LineCount> hottestLines) {
 
+        /** The same summary, its lists cut to the methods whose names start with {@code prefix}. */
+        public Summary only(String prefix) {
+            return new Summary(samples, bySelf.stream().filter(m -> m.method().startsWith(prefix)).toList(),
+                    byTotal.stream().filter(m -> m.method().startsWith(prefix)).toList(),
+                    hottestLines.stream().filter(l -> l.method().startsWith(prefix)).toList());
+        }
+
         /** The first {@code n} of each list as text. */
         public String format(int n) {
             StringBuilder out = new StringBuilder();

@@ -63,6 +63,8 @@ class ProfilerTest {
         assertThat(s.samples()).isEqualTo(10);
         assertThat(s.bySelf()).first().isEqualTo(new Profiler.MethodCount("a.B.loop", 8, 80.0));
         assertThat(s.byTotal()).contains(new Profiler.MethodCount("a.B.loop", 8, 80.0), new Profiler.MethodCount("main", 10, 100.0));
+        assertThat(s.only("a.").byTotal()).extracting(Profiler.MethodCount::method).containsExactly("a.B.run", "a.B.loop", "a.C.io");
+        assertThat(s.only("a.").samples()).isEqualTo(10);
     }
 
     @Test
