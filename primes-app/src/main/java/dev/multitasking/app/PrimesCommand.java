@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "primes",
         mixinStandardHelpOptions = true,
         versionProvider = PrimesCommand.Version.class,
-        subcommands = {CompareCommand.class, DemoCommand.class, AnchorsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, CheckCommand.class, CountCommand.class, InfoCommand.class, DemoCommand.class,
+                AnchorsCommand.class, CommandLine.HelpCommand.class},
         description = "Runs the same prime tasks on threads, pools, processes and clusters, and compares them.")
 public final class PrimesCommand implements Runnable {
 

@@ -71,6 +71,8 @@ class PrimesCommandTest {
         "compare -w nope", "compare --workers 0", "compare --workers abc", "compare --workers 99999999999",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
         "compare --join 127.0.0.1:5701,nohost", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
+        "check", "check abc", "check -5", "check 99999999999999999999", "check 7 --method guess",
+        "count", "count 0", "count x", "count 1e13", "count 1000 --workers 0",
         "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",
         "demo nope", "nonsense", "",
     })
@@ -110,5 +112,47 @@ class PrimesCommandTest {
         Outcome o = primes("--version");
         assertThat(o.exit()).isZero();
         assertThat(o.out()).startsWith("primes ").contains("JVM " + Runtime.version());
+    }
+
+    @Test
+    void check_theSeedNumbers_fiveArePrime_theLastIsNot_byEitherMethod() {
+        for (String method : new String[] {"trial", "miller-rabin"}) {
+            Outcome o = primes("check", "--method", method, "112272535095293", "112582705942171", "112_272_535_095_293",
+                    "115280095190773", "115797848077099", "1099726899285419");
+            assertThat(o.exit()).as(o.err()).isZero();
+            assertThat(o.out().lines()).hasSize(6);
+            assertThat(o.out().lines().limit(5)).allSatisfy(l -> assertThat(l).contains(" is prime (" + method));
+            assertThat(o.out().lines().skip(5)).singleElement().asString()
+                    .startsWith("1099726899285419 is not prime: smallest factor 3306091 (" + method);
+        }
+    }
+
+    /** Carmichael numbers fool Fermat's test; they must not fool this one. */
+    @Test
+    void check_carmichaelNumbers_areNotPrime_withTheirSmallestFactor() {
+        Outcome o = primes("check", "561", "1105", "1729", "41041", "3215031751", "1e0", "0", "2");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("561 is not prime: smallest factor 3 ", "1105 is not prime: smallest factor 5 ",
+                "1729 is not prime: smallest factor 7 ", "41041 is not prime: smallest factor 7 ",
+                "3215031751 is not prime: smallest factor 151 ", "1 is not prime (primes start at 2)",
+                "0 is not prime (primes start at 2)", "2 is prime");
+    }
+
+    @Test
+    void count_tenMillion_is664579() {
+        Outcome o = primes("count", "1e7", "--workers", "2");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("pi(10000000) = 664579 (segmented sieve, ").contains("on 2 workers");
+    }
+
+    @Test
+    void info_namesTheMachine_andEachStrategyWithItsModule() {
+        Outcome o = primes("info");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("cores ", "memory ", "jdk ", "strategies")
+                .containsPattern("(?m)^  sequential +core ")
+                .containsPattern("(?m)^  jdk-fixed +threads ")
+                .containsPattern("(?m)^  processes +processes ")
+                .containsPattern("(?m)^  cluster +cluster ");
     }
 }
