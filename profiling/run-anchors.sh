@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 if ! command -v primesieve >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "anchors: installing primesieve-bin..." >&2
-    apt-get install -y -q primesieve-bin >/dev/null 2>&1 \
-      || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q primesieve-bin >/dev/null 2>&1; } \
+    timeout 300 apt-get install -y -q primesieve-bin >/dev/null 2>&1 \
+      || { timeout 300 apt-get update -q >/dev/null 2>&1 && timeout 300 apt-get install -y -q primesieve-bin >/dev/null 2>&1; } \
       || echo "anchors: primesieve-bin did not install; its figures are skipped" >&2
   else
     echo "anchors: no primesieve (Debian: apt-get install primesieve-bin); its figures are skipped" >&2
