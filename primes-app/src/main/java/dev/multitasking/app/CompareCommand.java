@@ -2,6 +2,8 @@ package dev.multitasking.app;
 
 import dev.multitasking.cluster.ClusterStrategy;
 import dev.multitasking.cluster.Member;
+import dev.multitasking.core.Amdahl;
+import dev.multitasking.core.NumberText;
 import dev.multitasking.core.RunResult;
 import dev.multitasking.core.RunStats;
 import dev.multitasking.core.SequentialStrategy;
@@ -43,9 +45,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Strategies to run, comma-separated (default: every one found but cluster, which takes seconds to form).")
     private List<String> strategyNames = new ArrayList<>();
 
-    @Option(names = {"-n", "--workers"}, paramLabel = "N",
-            description = "Workers per strategy (default: the number of cores, ${DEFAULT-VALUE}).")
-    private int workers = Runtime.getRuntime().availableProcessors();
+    @Option(names = {"-n", "--workers"}, paramLabel = "N[,N...]",
+            description = {"Workers per strategy: one count, a sweep such as 1,2,4, or max (the number of cores).",
+                    "Default: the number of cores. A sweep also fits Amdahl's law to each strategy."})
+    private String workersText;
+
+    /** The worker counts of the sweep, ascending. */
+    private List<Integer> workerCounts = List.of();
 
     @Option(names = "--join", paramLabel = "HOST:PORT,...",
             description = {"Run the cluster strategy on the Hazelcast cluster at these members (started with",
@@ -63,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check(workers >= 1 && workers <= 4096, "--workers must be from 1 to 4096, got " + workers);
+        workerCounts = parseWorkers(workersText);
         check(warmup >= 0 && warmup <= 100, "--warmup must be from 0 to 100, got " + warmup);
         check(repeat >= 1 && repeat <= 100, "--repeat must be from 1 to 100, got " + repeat);
         if (join != null) {
@@ -88,6 +94,27 @@ final class CompareCommand implements Callable<Integer> {
         }
         out.flush();
         return allVerified ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private List<Integer> parseWorkers(String text) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (text == null) {
+            return List.of(cores);
+        }
+        java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.equals("max")) {
+                counts.add(cores);
+                continue;
+            }
+            try {
+                counts.add((int) NumberText.parseLong(p, "--workers", 1, 4096));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage() + " (a count from 1 to 4096, a list such as 1,2,4, or max)");
+            }
+        }
+        return List.copyOf(counts);
     }
 
     /** The chosen strategies, {@code sequential} first when chosen: the baseline every speedup needs. */
@@ -119,21 +146,38 @@ final class CompareCommand implements Callable<Integer> {
         out.printf("%-16s %7s %22s %10s %9s %8s  %s%n", "strategy", "workers", "wall ms (min-max)", "cpu ms", "start ms", "speedup", "verified");
         boolean allVerified = true;
         RunStats baseline = null;
+        List<String> amdahl = new ArrayList<>();
         try (PreparedWorkload<T> prepared = workload.prepare()) {
             for (Strategy strategy : strategies) {
-                Row row = run(strategy, prepared);
-                if (strategy.name().equals(SequentialStrategy.NAME) && row.median != null) {
-                    baseline = row.median;
+                List<Amdahl.Point> points = new ArrayList<>();
+                for (int n : strategy.takesWorkers() ? workerCounts : List.of(1)) {
+                    Row row = run(strategy, prepared, n);
+                    if (strategy.name().equals(SequentialStrategy.NAME) && row.median != null) {
+                        baseline = row.median;
+                    }
+                    if (baseline != null && row.median != null) {
+                        points.add(new Amdahl.Point(n, row.median.speedupOver(baseline)));
+                    }
+                    allVerified &= row.verified;
+                    out.println(row.format(baseline));
+                    out.flush();
                 }
-                allVerified &= row.verified;
-                out.println(row.format(baseline));
-                out.flush();
+                if (strategy.takesWorkers() && points.stream().anyMatch(p -> p.workers() >= 2)) {
+                    Amdahl a = Amdahl.fit(points);
+                    amdahl.add(String.format("  %-16s serial fraction %.3f: %.1fx on 16 workers, %.1fx on 64",
+                            strategy.name(), a.serialFraction(), a.predict(16), a.predict(64)));
+                }
             }
+        }
+        if (!amdahl.isEmpty()) {
+            out.println("Amdahl's law fitted to these speedups (what the serial part allows on more cores):");
+            amdahl.forEach(out::println);
+            out.flush();
         }
         return allVerified;
     }
 
-    private <T> Row run(Strategy strategy, PreparedWorkload<T> prepared) {
+    private <T> Row run(Strategy strategy, PreparedWorkload<T> prepared, int workers) {
         List<RunStats> timed = new ArrayList<>();
         Verdict verdict = null;
         Workers started;

@@ -69,6 +69,7 @@ class PrimesCommandTest {
     @ValueSource(strings = {
         "compare -w count:-5", "compare -w count:abc", "compare -w count:10:0", "compare -w sieve:1e13",
         "compare -w nope", "compare --workers 0", "compare --workers abc", "compare --workers 99999999999",
+        "compare --workers 1,x", "compare --workers 1,,2", "compare --workers 2,5000",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
         "compare --join 127.0.0.1:5701,nohost", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
         "check", "check abc", "check -5", "check 99999999999999999999", "check 7 --method guess",
@@ -154,5 +155,16 @@ class PrimesCommandTest {
                 .containsPattern("(?m)^  jdk-fixed +threads ")
                 .containsPattern("(?m)^  processes +processes ")
                 .containsPattern("(?m)^  cluster +cluster ");
+    }
+
+    @Test
+    void compare_aWorkerSweep_givesARowPerCount_andFitsAmdahlsLaw() {
+        Outcome o = primes("compare", "-w", "count:200000:16", "-s", "sequential,jdk-fixed", "-n", "2,1,max", "--warmup", "1", "--repeat", "1");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).containsPattern("(?m)^sequential +1 ")
+                .containsPattern("(?m)^jdk-fixed +1 .*\\n^jdk-fixed +2 ")
+                .contains("Amdahl's law fitted to these speedups")
+                .containsPattern("(?m)^  jdk-fixed +serial fraction \\d\\.\\d{3}: \\d+\\.\\dx on 16 workers, \\d+\\.\\dx on 64$");
+        assertThat(o.out().lines().filter(l -> l.startsWith("jdk-fixed "))).hasSize(Runtime.getRuntime().availableProcessors() > 2 ? 3 : 2);
     }
 }
