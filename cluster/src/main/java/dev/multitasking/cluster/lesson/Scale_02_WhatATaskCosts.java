@@ -3,10 +3,8 @@ package dev.multitasking.cluster.lesson;
 import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.cluster.Connection;
 import dev.multitasking.cluster.LocalCluster;
-import dev.multitasking.core.Task;
+import dev.multitasking.core.RoundTrips;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 
 /**
  * <b>What a task costs on a cluster.</b> Scale-out pays per task: the task is serialized, sent
@@ -34,14 +32,6 @@ public final class Scale_02_WhatATaskCosts {
     private Scale_02_WhatATaskCosts() {
     }
 
-    /** Answers its argument. */
-    record Echo(int n) implements Task<Integer> {
-        @Override
-        public Integer call() {
-            return n;
-        }
-    }
-
     /** Round trips in microseconds: median and 99th percentile, from a client and from an embedded lite member. */
     record Costs(long formationMillis, long clientMedianMicros, long clientP99Micros, long embeddedMedianMicros, long embeddedP99Micros) {
     }
@@ -50,44 +40,19 @@ public final class Scale_02_WhatATaskCosts {
         try (LocalCluster cluster = LocalCluster.start(2, Duration.ofSeconds(90))) {
             long[] client;
             try (Connection c = cluster.connect(Duration.ofSeconds(15))) {
-                client = roundTrips(c::call, roundTrips);
+                client = RoundTrips.time(c::call, roundTrips);
             }
             HazelcastInstance lite = cluster.embeddedLiteMember();
             long[] embedded;
             try {
                 var executor = lite.getDurableExecutorService(LocalCluster.EXECUTOR);
-                embedded = roundTrips(task -> executor.submit(task).get(), roundTrips);
+                embedded = RoundTrips.time(task -> executor.submit(task).get(), roundTrips);
             } finally {
                 lite.shutdown();
             }
-            return new Costs(cluster.formation().toMillis(), percentile(client, 50), percentile(client, 99),
-                    percentile(embedded, 50), percentile(embedded, 99));
+            return new Costs(cluster.formation().toMillis(), RoundTrips.percentileMicros(client, 50), RoundTrips.percentileMicros(client, 99),
+                    RoundTrips.percentileMicros(embedded, 50), RoundTrips.percentileMicros(embedded, 99));
         }
-    }
-
-    private interface Caller {
-        Integer call(Echo task) throws InterruptedException, ExecutionException;
-    }
-
-    /** Round trips one at a time, after as many again to warm up, in nanoseconds, sorted. */
-    private static long[] roundTrips(Caller caller, int n) throws Exception {
-        long[] nanos = new long[n];
-        for (int i = -n; i < n; i++) {
-            long t = System.nanoTime();
-            int answer = caller.call(new Echo(i));
-            if (answer != i) {
-                throw new IllegalStateException("asked " + i + ", got " + answer);
-            }
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - t;
-            }
-        }
-        Arrays.sort(nanos);
-        return nanos;
-    }
-
-    private static long percentile(long[] sortedNanos, int p) {
-        return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1_000;
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,8 +1,7 @@
 package dev.multitasking.processes.lesson;
 
-import dev.multitasking.core.Task;
+import dev.multitasking.core.RoundTrips;
 import dev.multitasking.processes.ProcessPoolExecutor;
-import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -32,14 +31,6 @@ public final class Pool_03_WhatAWorkerCosts {
     private Pool_03_WhatAWorkerCosts() {
     }
 
-    /** Answers its argument. */
-    record Echo(int n) implements Task<Integer> {
-        @Override
-        public Integer call() {
-            return n;
-        }
-    }
-
     /** Start-up of 2 workers, and round-trip median and 99th percentile, in microseconds. */
     record Costs(long processStartMicros, long processMedianMicros, long processP99Micros,
                  long threadStartMicros, long threadMedianMicros, long threadP99Micros) {
@@ -50,39 +41,18 @@ public final class Pool_03_WhatAWorkerCosts {
         try (ProcessPoolExecutor processes = new ProcessPoolExecutor(2)) {
             processes.awaitWorkersReady();
             long processStart = (System.nanoTime() - start) / 1_000;
-            long[] process = roundTrips(processes, roundTrips);
+            long[] process = RoundTrips.time(task -> processes.submit(task).get(), roundTrips);
 
             start = System.nanoTime();
             try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
                 threads.submit(() -> 0).get();   // the first submit starts a thread
                 threads.submit(() -> 0).get();
                 long threadStart = (System.nanoTime() - start) / 1_000;
-                long[] thread = roundTrips(threads, roundTrips);
-                return new Costs(processStart, percentile(process, 50), percentile(process, 99),
-                        threadStart, percentile(thread, 50), percentile(thread, 99));
+                long[] thread = RoundTrips.time(task -> threads.submit(task).get(), roundTrips);
+                return new Costs(processStart, RoundTrips.percentileMicros(process, 50), RoundTrips.percentileMicros(process, 99),
+                        threadStart, RoundTrips.percentileMicros(thread, 50), RoundTrips.percentileMicros(thread, 99));
             }
         }
-    }
-
-    /** Round trips of one task at a time, after as many again to warm up, in nanoseconds, sorted. */
-    private static long[] roundTrips(ExecutorService pool, int n) throws Exception {
-        long[] nanos = new long[n];
-        for (int i = -n; i < n; i++) {
-            long t = System.nanoTime();
-            int answer = pool.submit(new Echo(i)).get();
-            if (answer != i) {
-                throw new IllegalStateException("asked " + i + ", got " + answer);
-            }
-            if (i >= 0) {
-                nanos[i] = System.nanoTime() - t;
-            }
-        }
-        Arrays.sort(nanos);
-        return nanos;
-    }
-
-    private static long percentile(long[] sortedNanos, int p) {
-        return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1_000;
     }
 
     public static void main(String[] args) throws Exception {
