@@ -28,6 +28,12 @@ final class Settings {
     private static final List<String> SERIALIZABLE_PREFIXES = List.of("dev.multitasking.", "java.lang.", "java.util.",
             "java.time.", "java.math.", "java.io.", "java.net.URI");
 
+    /**
+     * Held here: the JDK's LogManager keeps loggers only weakly, and a logger collected by the GC
+     * comes back without the level set on it (Hazelcast's INFO lines then return mid-run).
+     */
+    private static final Logger HAZELCAST_LOG = Logger.getLogger("com.hazelcast");
+
     private Settings() {
     }
 
@@ -91,7 +97,7 @@ final class Settings {
      */
     static void quietLogging(Level level) {
         if (!Boolean.getBoolean("multitasking.cluster.verbose")) {
-            Logger.getLogger("com.hazelcast").setLevel(level);
+            HAZELCAST_LOG.setLevel(level);
         }
     }
 
