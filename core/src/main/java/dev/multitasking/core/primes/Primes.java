@@ -1,6 +1,5 @@
 package dev.multitasking.core.primes;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -9,9 +8,6 @@ import java.util.BitSet;
  * {@code Long.MAX_VALUE} included.
  */
 public final class Primes {
-
-    /** Odd numbers per sieve segment: 2^18 bits, a 32 KiB bitmap that stays in the L1/L2 cache. */
-    static final int SEGMENT_ODDS = 1 << 18;
 
     /**
      * The largest number the sieve takes: 2^62, far beyond any range it could finish (pi(10^12)
@@ -133,9 +129,9 @@ public final class Primes {
     }
 
     /**
-     * The number of primes p with {@code from <= p < to}, by a segmented sieve of Eratosthenes over
-     * odd numbers only. Memory is one {@link #SEGMENT_ODDS}-bit segment plus the base primes up to
-     * sqrt(to), whatever the range: pi(10^12) needs about 300 KiB.
+     * The number of primes p with {@code from <= p < to}, by a segmented sieve of Eratosthenes on a
+     * mod-30 wheel ({@link WheelSieve}). Memory is one 32 KiB segment plus the base primes up to
+     * sqrt(to) and their positions, whatever the range: pi(10^12) needs about 7 MiB.
      *
      * @throws IllegalArgumentException when {@code to} exceeds {@link #SIEVE_LIMIT}
      */
@@ -143,67 +139,8 @@ public final class Primes {
         if (to > SIEVE_LIMIT + 1) {
             throw new IllegalArgumentException("sieve range ends at " + to + "; the sieve goes up to 2^62 = " + SIEVE_LIMIT);
         }
-        if (from < 0) {
-            from = 0;
-        }
-        if (to <= 2 || to <= from) {
-            return 0;
-        }
-        long count = from <= 2 ? 1 : 0;
-        long lo = Math.max(from, 3) | 1;                 // first odd candidate
-        if (lo >= to) {
-            return count;
-        }
-        int[] basePrimes = oddPrimesUpTo(isqrt(to - 1));
-        long[] next = new long[basePrimes.length];        // next odd multiple of each base prime to strike
-        for (int i = 0; i < basePrimes.length; i++) {
-            long p = basePrimes[i];
-            long first = Math.max(p * p, ceilToMultiple(lo, p));
-            if ((first & 1) == 0) {
-                first += p;
-            }
-            next[i] = first;
-        }
-        long[] bits = new long[SEGMENT_ODDS / 64];
-        for (long start = lo; start < to; ) {
-            long odds = Math.min(SEGMENT_ODDS, (to - start + 1) / 2);  // odd numbers start, start+2, ...
-            long end = start + 2 * odds;                                // exclusive; may pass 'to' by 1
-            Arrays.fill(bits, 0, (int) ((odds + 63) / 64), 0L);
-            for (int i = 0; i < basePrimes.length; i++) {
-                long p = basePrimes[i];
-                long j = next[i];
-                if (j >= end) {
-                    continue;
-                }
-                long step = 2 * p;
-                for (; j < end; j += step) {
-                    int bit = (int) ((j - start) >>> 1);
-                    bits[bit >>> 6] |= 1L << bit;
-                }
-                next[i] = j;
-            }
-            count += odds - countSetBits(bits, (int) odds);
-            start = end;
-        }
-        return count;
-    }
-
-    private static long countSetBits(long[] bits, int n) {
-        long set = 0;
-        int full = n >>> 6;
-        for (int w = 0; w < full; w++) {
-            set += Long.bitCount(bits[w]);
-        }
-        int rest = n & 63;
-        if (rest != 0) {
-            set += Long.bitCount(bits[full] & ((1L << rest) - 1));
-        }
-        return set;
-    }
-
-    private static long ceilToMultiple(long x, long p) {
-        long r = x % p;
-        return r == 0 ? x : x + (p - r);
+        from = Math.max(from, 0);
+        return to <= from ? 0 : WheelSieve.count(from, to);
     }
 
     /** Odd primes {@code <= n} by a plain sieve; n is at most about 3.04 * 10^9 here (sqrt of a long). */

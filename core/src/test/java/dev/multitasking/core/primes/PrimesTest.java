@@ -92,6 +92,32 @@ class PrimesTest {
         assertThat(Primes.sieveCount(from, from + width)).isEqualTo(Primes.countPrimes(from, from + width));
     }
 
+    @Test
+    void sieveCount_everyWindowBelow400_equalsTrialDivisionCount() {
+        // Every start and end against the wheel's 30-number bytes, 1 and the pre-sieved primes 7..19.
+        for (long from = 0; from <= 400; from++) {
+            for (long to = from; to <= 400; to++) {
+                assertThat(Primes.sieveCount(from, to)).as("[%d, %d)", from, to).isEqualTo(Primes.countPrimes(from, to));
+            }
+        }
+    }
+
+    @Property(tries = 6)
+    void sieveCount_windowAcrossSegments_equalsMillerRabinCount(
+            @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long from, @ForAll @LongRange(min = 1_000_000, max = 2_500_000) long width) {
+        // A window this wide crosses one or two 983,040-number segments; primes near 10^12 reach
+        // beyond a segment, so the bucketed lanes are in play.
+        long expected = LongStream.range(from, from + width).filter(Primes::isPrimeMillerRabin).count();
+        assertThat(Primes.sieveCount(from, from + width)).isEqualTo(expected);
+    }
+
+    @Test
+    void sieveCount_shortWindowHighUp_equalsMillerRabinCount() {
+        long from = 1_000_000_000_000_000L - 7;
+        long expected = LongStream.range(from, from + 20_000).filter(Primes::isPrimeMillerRabin).count();
+        assertThat(Primes.sieveCount(from, from + 20_000)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(longs = {
         // Carmichael numbers: Fermat's test calls them prime for every coprime base.
