@@ -2,23 +2,21 @@ package dev.multitasking.app;
 
 import dev.multitasking.cluster.ClusterStrategy;
 import dev.multitasking.cluster.Member;
-import dev.multitasking.core.Amdahl;
 import dev.multitasking.core.NumberText;
-import dev.multitasking.core.RunResult;
-import dev.multitasking.core.RunStats;
 import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
-import dev.multitasking.core.Workers;
-import dev.multitasking.core.workload.PreparedWorkload;
-import dev.multitasking.core.workload.Verdict;
 import dev.multitasking.core.workload.Workload;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +29,18 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Runs workloads on strategies, verifies every result against the workload's oracle,",
-            "and prints wall time, CPU time and speedup over 'sequential'."})
+            "prints wall time, CPU time, speedup over 'sequential' and efficiency, and writes a report",
+            "(results.json, results.csv, report.html with charts and timelines). Ctrl-C stops it and",
+            "keeps what finished."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
-            description = {"What to run (repeatable; default: seed). One of: " + Workload.FORMS + "."})
+            description = {"What to run (repeatable; default: seed, count:1000000, sieve:1000000000, io:32:50ms:",
+                    "one of each kind, about a minute on 2 cores).",
+                    "One of: " + Workload.FORMS + "."})
     private List<Workload<?>> workloads = new ArrayList<>();
 
     @Option(names = {"-s", "--strategies"}, split = ",", paramLabel = "NAME",
@@ -62,13 +64,32 @@ final class CompareCommand implements Callable<Integer> {
     private String clusterName = Member.DEFAULT_CLUSTER;
 
     @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones, so the JIT has compiled the hot loops (default: ${DEFAULT-VALUE}).")
-    private int warmup = 2;
+    private int warmup = 1;
 
     @Option(names = "--repeat", paramLabel = "RUNS", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     private int repeat = 3;
 
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Where the report goes: results.json, results.csv, report.html (default: ${DEFAULT-VALUE}).")
+    private Path out = Path.of("report");
+
+    @Option(names = "--python", description = "Also run the lecture's Python program (seed and count workloads) when python3 is on the PATH.")
+    private boolean python;
+
+    @Option(names = "--profile", description = "Write a flame graph per row (one more run under async-profiler) into DIR/flames.")
+    private boolean profile;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar (it is shown only when stderr is a terminal anyway).")
+    private boolean quiet;
+
+    @Option(names = "--verbose", description = "Stack traces for failures, instead of one line.")
+    private boolean verbose;
+
+    /** The default workloads: one of each kind, sized to finish in about a minute on 2 cores. */
+    static final List<String> DEFAULT_WORKLOADS = List.of("seed", "count:1000000", "sieve:1000000000", "io:32:50ms");
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         workerCounts = parseWorkers(workersText);
         check(warmup >= 0 && warmup <= 100, "--warmup must be from 0 to 100, got " + warmup);
         check(repeat >= 1 && repeat <= 100, "--repeat must be from 1 to 100, got " + repeat);
@@ -83,17 +104,110 @@ final class CompareCommand implements Callable<Integer> {
         }
         List<Strategy> strategies = chosenStrategies();
         if (workloads.isEmpty()) {
-            workloads.add(Workload.parse("seed"));
+            DEFAULT_WORKLOADS.forEach(w -> workloads.add(Workload.parse(w)));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d cores, JDK %s; %d warm-up and %d timed run(s) each, median shown%n",
+        prepareOut();
+        PythonProgram pythonProgram = null;
+        if (python) {
+            pythonProgram = PythonProgram.find().orElse(null);
+            if (pythonProgram == null) {
+                spec.commandLine().getErr().println("primes compare: --python: no python3 on the PATH, so no Python rows (a note, not an error)");
+            }
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%d cores, JDK %s; %d warm-up and %d timed run(s) each, median shown%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), warmup, repeat);
-        boolean allVerified = true;
-        for (Workload<?> workload : workloads) {
-            allVerified &= compare(workload, strategies, out);
+        stdout.flush();
+
+        Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
+        Comparison comparison = new Comparison(workloads, strategies, workerCounts, warmup, repeat, pythonProgram,
+                profile ? out.resolve("flames") : null, new Printer(stdout, progress));
+        // Ctrl-C: the hook stops the comparison (the running workers are closed, child JVMs killed)
+        // and waits while this thread prints and writes what finished.
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            comparison.cancel();
+            try {
+                reported.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "primes-compare-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            progress.start(comparison.plannedRuns());
+            List<Comparison.WorkloadResult> results = comparison.run();
+            progress.close();
+            results.forEach(r -> printFits(r, stdout));
+            boolean interrupted = comparison.cancelled();
+            Comparison.Options options = new Comparison.Options(workloads.stream().map(Workload::spec).toList(),
+                    strategies.stream().map(Strategy::name).toList(), workerCounts, warmup, repeat, pythonProgram != null, profile);
+            new Report(Machine.current(), options, results, interrupted).writeTo(out);
+            long rows = results.stream().mapToLong(r -> r.rows().size()).sum();
+            if (interrupted) {
+                stdout.printf("%ninterrupted: %d row(s) finished; report in %s%n", rows, out.resolve("report.html"));
+                stdout.flush();
+                return 130;
+            }
+            stdout.printf("%nreport: %s (and results.json, results.csv)%n", out.resolve("report.html"));
+            stdout.flush();
+            boolean allVerified = results.stream().allMatch(r -> r.rows().stream().allMatch(Row::verified));
+            return allVerified ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+        } finally {
+            progress.close();
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C came: the hook is running and lets the JVM go once it has the latch.
+            }
+        }
+    }
+
+    /** Creates {@code --out} and checks that a file can be written there, before anything runs. */
+    private void prepareOut() {
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is not a writable directory ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private static void printFits(Comparison.WorkloadResult result, PrintWriter out) {
+        if (result.fits().isEmpty()) {
+            return;
+        }
+        out.printf("Amdahl's law fitted to %s (what the serial part allows on more cores):%n", result.spec());
+        for (Comparison.Fit f : result.fits()) {
+            out.println(String.format("  %-16s serial fraction %.3f: %.1fx on 16 workers, %.1fx on 64",
+                    f.strategy(), f.serialFraction(), f.at16(), f.at64()));
         }
         out.flush();
-        return allVerified ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** Prints the table as rows finish, and ticks the progress bar. */
+    private record Printer(PrintWriter out, Progress progress) implements Comparison.Listener {
+        @Override
+        public void workloadStarted(Workload<?> workload) {
+            progress.clearLine();
+            out.printf("%nworkload %s: %s%n%s%n", workload.spec(), workload.description(), Row.HEADER);
+            out.flush();
+        }
+
+        @Override
+        public void rowDone(Row row) {
+            progress.clearLine();
+            out.println(row.format());
+            out.flush();
+        }
+
+        @Override
+        public void runDone() {
+            progress.step();
+        }
     }
 
     private List<Integer> parseWorkers(String text) {
@@ -141,103 +255,10 @@ final class CompareCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private <T> boolean compare(Workload<T> workload, List<Strategy> strategies, PrintWriter out) {
-        out.printf("%nworkload %s: %s%n", workload.spec(), workload.description());
-        out.printf("%-16s %7s %22s %10s %9s %8s  %s%n", "strategy", "workers", "wall ms (min-max)", "cpu ms", "start ms", "speedup", "verified");
-        boolean allVerified = true;
-        RunStats baseline = null;
-        List<String> amdahl = new ArrayList<>();
-        try (PreparedWorkload<T> prepared = workload.prepare()) {
-            for (Strategy strategy : strategies) {
-                List<Amdahl.Point> points = new ArrayList<>();
-                for (int n : strategy.takesWorkers() ? workerCounts : List.of(1)) {
-                    Row row = run(strategy, prepared, n);
-                    if (strategy.name().equals(SequentialStrategy.NAME) && row.median != null) {
-                        baseline = row.median;
-                    }
-                    if (baseline != null && row.median != null) {
-                        points.add(new Amdahl.Point(n, row.median.speedupOver(baseline)));
-                    }
-                    allVerified &= row.verified;
-                    out.println(row.format(baseline));
-                    out.flush();
-                }
-                if (strategy.takesWorkers() && points.stream().anyMatch(p -> p.workers() >= 2)) {
-                    Amdahl a = Amdahl.fit(points);
-                    amdahl.add(String.format("  %-16s serial fraction %.3f: %.1fx on 16 workers, %.1fx on 64",
-                            strategy.name(), a.serialFraction(), a.predict(16), a.predict(64)));
-                }
-            }
-        }
-        if (!amdahl.isEmpty()) {
-            out.println("Amdahl's law fitted to these speedups (what the serial part allows on more cores):");
-            amdahl.forEach(out::println);
-            out.flush();
-        }
-        return allVerified;
-    }
-
-    private <T> Row run(Strategy strategy, PreparedWorkload<T> prepared, int workers) {
-        List<RunStats> timed = new ArrayList<>();
-        Verdict verdict = null;
-        Workers started;
-        long startup;
-        try {
-            long begin = System.nanoTime();
-            started = strategy.start(strategy.takesWorkers() ? workers : 1);
-            startup = System.nanoTime() - begin;
-        } catch (Exception e) {
-            return Row.failed(strategy, workers, "FAILED to start: " + e);
-        }
-        // Started once, then reused for the warm-up and timed runs: a pool is for reuse, and its
-        // workers (threads' JIT, worker JVMs' JIT) warm up with it.
-        try (started) {
-            for (int i = 0; i < warmup + repeat; i++) {
-                RunResult<T> result = strategy.measureOn(started, prepared.tasks(), workers, startup);
-                verdict = prepared.verify(result.batch().results());
-                if (!verdict.ok()) {
-                    return Row.failed(strategy, workers, "WRONG: " + verdict.detail());
-                }
-                if (i >= warmup) {
-                    timed.add(result.stats());
-                }
-            }
-        } catch (ExecutionException e) {
-            return Row.failed(strategy, workers, "FAILED: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Row.failed(strategy, workers, "INTERRUPTED");
-        }
-        timed.sort(Comparator.comparingLong(RunStats::wallNanos));
-        return new Row(strategy.name(), timed.get(0).workers(), timed.get(timed.size() / 2),
-                timed.get(0).wallNanos(), timed.get(timed.size() - 1).wallNanos(), true, "yes: " + verdict.detail());
-    }
-
     private void check(boolean ok, String message) {
         if (!ok) {
             throw new ParameterException(spec.commandLine(), message);
         }
     }
 
-    /** One line of the table; {@code median} is null when the strategy failed. */
-    private record Row(String strategy, int workers, RunStats median, long minWall, long maxWall, boolean verified, String verdict) {
-
-        static Row failed(Strategy strategy, int workers, String why) {
-            return new Row(strategy.name(), strategy.takesWorkers() ? workers : 1, null, 0, 0, false, why);
-        }
-
-        String format(RunStats baseline) {
-            if (median == null) {
-                return String.format("%-16s %7d %22s %10s %9s %8s  %s", strategy, workers, "-", "-", "-", "-", verdict);
-            }
-            String wall = String.format("%.1f (%.1f-%.1f)", ms(median.wallNanos()), ms(minWall), ms(maxWall));
-            String speedup = baseline == null ? "-" : String.format("%.2fx", median.speedupOver(baseline));
-            return String.format("%-16s %7d %22s %10.0f %9.1f %8s  %s", strategy, workers, wall,
-                    ms(median.cpuNanos()), ms(median.startupNanos()), speedup, verdict);
-        }
-
-        private static double ms(long nanos) {
-            return nanos / 1e6;
-        }
-    }
 }

@@ -1,0 +1,42 @@
+package dev.multitasking.app;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The machine a comparison ran on, as the report shows it.
+ *
+ * @param cores       processors available to the JVM
+ * @param memoryBytes physical memory, or 0 where the platform does not tell
+ * @param cpu         the CPU's model name from /proc/cpuinfo, or the architecture
+ * @param os          name, version and architecture
+ * @param jdk         version and vendor
+ */
+record Machine(int cores, long memoryBytes, String cpu, String os, String jdk) {
+
+    static Machine current() {
+        long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+        return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /** One line: "16 cores, 125 GiB, Intel(R) Xeon(R); Linux ...; JDK ...". */
+    String summary() {
+        return cores + " cores, " + (memoryBytes >> 30) + " GiB, " + cpu + "; " + os + "; JDK " + jdk;
+    }
+}
