@@ -171,8 +171,10 @@ final class CompareCommand implements Callable<Integer> {
             Path probe = Files.createTempFile(out, ".probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "--out " + out + " is not a writable directory ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is not a writable directory (" + why + ")");
         }
     }
 

@@ -223,8 +223,11 @@ final class Comparison {
         } catch (InterruptedException e) {
             return Row.failed(strategy.name(), n, "INTERRUPTED");
         }
-        Row row = new Row(strategy.name(), n, timed, List.of(), null, true, verdict.detail(), flameGraph);
-        return new Row(row.strategy(), n, row.timed(), spans.get(row.median()), null, true, verdict.detail(), flameGraph);
+        // Efficiency is speedup per worker for a fixed number of workers: sequential's one
+        // included, a thread per task's (as many as tasks) not.
+        boolean pooled = strategy.takesWorkers() || strategy.name().equals(SequentialStrategy.NAME);
+        Row row = new Row(strategy.name(), n, pooled, timed, List.of(), null, true, verdict.detail(), flameGraph);
+        return new Row(row.strategy(), n, row.pooled(), row.timed(), spans.get(row.median()), null, true, verdict.detail(), flameGraph);
     }
 
     /** One more run under async-profiler; its flame graph, or null with the reason on stderr. */

@@ -94,7 +94,7 @@ final class PythonProgram {
                 return Row.failed(name, workers, "FAILED: " + e.getMessage());
             }
         }
-        return new Row(name, workers, timed, List.of(), null, true, detail + " (pool start-up inside the wall time)", null);
+        return new Row(name, workers, true, timed, List.of(), null, true, detail + " (pool start-up inside the wall time)", null);
     }
 
     private JsonNode exec(String workload, String strategy, int workers) throws IOException, InterruptedException {

@@ -165,7 +165,7 @@ final class Report {
                 body { font-family: sans-serif; margin: 2em; max-width: 1000px; color: #222; }
                 table { border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.9em; }
                 th, td { border-bottom: 1px solid #ddd; padding: 0.2em 0.6em; text-align: right; }
-                th:first-child, td:first-child, td.text { text-align: left; }
+                th:first-child, td:first-child, td.text, th:last-child { text-align: left; }
                 .wrong { color: #b00; font-weight: bold; }
                 .note { background: #fff4d6; padding: 0.5em 1em; }
                 figure { margin: 1em 0; }
@@ -226,7 +226,8 @@ final class Report {
                 ran.stream().filter(r -> r.strategy().equals(strategy) && !r.spans().isEmpty())
                         .max(Comparator.comparingInt(Row::workers))
                         .ifPresent(r -> h.append("<figure>").append(Timeline.svg(String.format(Locale.ROOT,
-                                "%s, %d workers: %.1f ms, %d tasks", r.strategy(), r.workers(), Row.ms(r.median().wallNanos()),
+                                "%s, %s: %.1f ms, %d tasks", r.strategy(), r.pooled() ? r.workers() + " workers" : "a thread per task",
+                                Row.ms(r.median().wallNanos()),
                                 r.spans().size()), r.spans(), r.spans().stream().mapToLong(Span::startMicros).min().orElse(0)))
                                 .append("</figure>\n"));
             }

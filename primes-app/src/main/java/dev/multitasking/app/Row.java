@@ -13,6 +13,8 @@ import java.util.List;
  * @param strategy   the strategy's name ({@code python-sequential} and {@code python-processes}
  *                   for the lecture's own program)
  * @param workers    how many workers it was given
+ * @param pooled     whether the workers are a fixed number (efficiency means nothing for a thread
+ *                   per task, where the count is the tasks')
  * @param timed      the timed runs, fastest first; empty when it failed
  * @param spans      who ran each task in the median run, and when (empty for Python)
  * @param speedup    the median wall time of {@code sequential} over this one's; null without one
@@ -20,7 +22,7 @@ import java.util.List;
  * @param verdict    what the oracle said, or why the row failed
  * @param flameGraph the flame graph of one more run, when {@code --profile} asked for it
  */
-record Row(String strategy, int workers, List<RunStats> timed, List<Span> spans, Double speedup, boolean verified,
+record Row(String strategy, int workers, boolean pooled, List<RunStats> timed, List<Span> spans, Double speedup, boolean verified,
         String verdict, Path flameGraph) {
 
     Row {
@@ -29,7 +31,7 @@ record Row(String strategy, int workers, List<RunStats> timed, List<Span> spans,
     }
 
     static Row failed(String strategy, int workers, String why) {
-        return new Row(strategy, workers, List.of(), List.of(), null, false, why, null);
+        return new Row(strategy, workers, true, List.of(), List.of(), null, false, why, null);
     }
 
     boolean failedToRun() {
@@ -43,15 +45,15 @@ record Row(String strategy, int workers, List<RunStats> timed, List<Span> spans,
 
     /** Speedup per worker: 1.0 means every worker was busy all the time. */
     Double efficiency() {
-        return speedup == null ? null : speedup / workers;
+        return speedup == null || !pooled ? null : speedup / workers;
     }
 
     Row withSpeedup(Double s) {
-        return new Row(strategy, workers, timed, spans, s, verified, verdict, flameGraph);
+        return new Row(strategy, workers, pooled, timed, spans, s, verified, verdict, flameGraph);
     }
 
     Row withFlameGraph(Path p) {
-        return new Row(strategy, workers, timed, spans, speedup, verified, verdict, p);
+        return new Row(strategy, workers, pooled, timed, spans, speedup, verified, verdict, p);
     }
 
     static final String HEADER = String.format("%-18s %7s %24s %9s %9s %8s %5s  %s",
@@ -66,7 +68,7 @@ record Row(String strategy, int workers, List<RunStats> timed, List<Span> spans,
         return String.format("%-18s %7d %24s %9s %9.1f %8s %5s  %s", strategy, workers, wall,
                 m.cpuNanos() > 0 ? String.format("%.0f", ms(m.cpuNanos())) : "-", ms(m.startupNanos()),
                 speedup == null ? "-" : String.format("%.2fx", speedup),
-                speedup == null ? "-" : String.format("%.2f", efficiency()),
+                efficiency() == null ? "-" : String.format("%.2f", efficiency()),
                 (verified ? "yes: " : "") + verdict);
     }
 

@@ -40,7 +40,7 @@ final class Timeline {
         double span = Math.max(1, end - origin);
         int shown = Math.min(MAX_LANES, lanes.size());
         int height = TOP + shown * LANE + 40;
-        double plot = WIDTH - LEFT - 10;
+        double plot = WIDTH - LEFT - 40;   // room on the right for the last tick's label
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">%n",

@@ -7,8 +7,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +22,16 @@ class PrimesCommandTest {
     record Outcome(int exit, String out, String err) {
     }
 
+    /** Where compare's reports go in these tests, instead of ./report. */
+    @TempDir
+    static Path reports;
+
     private static Outcome primes(String... args) {
+        if (args.length > 0 && args[0].equals("compare") && !List.of(args).contains("--out")) {
+            List<String> withOut = new ArrayList<>(List.of(args));
+            withOut.addAll(List.of("--out", reports.toString()));
+            args = withOut.toArray(String[]::new);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = PrimesCommand.commandLine();
@@ -30,7 +43,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_seedOnTheHonestStrategies_printsAVerifiedRowForEach() {
-        Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1");
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("workload seed:")
                 .containsPattern("(?m)^sequential +1 .* 1\\.00x +yes: five primes")
@@ -40,7 +53,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_sequentialNamedLast_stillRunsFirst_soEverySpeedupHasItsBaseline() {
-        Outcome o = primes("compare", "-s", "jdk-fixed,sequential", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "-s", "jdk-fixed,sequential", "--warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isZero();
         assertThat(o.out().indexOf("\nsequential ")).isLessThan(o.out().indexOf("\njdk-fixed "));
         assertThat(o.out()).containsPattern("(?m)^jdk-fixed .* \\d+\\.\\d\\dx +yes");
@@ -58,7 +71,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_byDefault_runsEveryStrategyFound_andAWrongResultFailsTheRun() {
-        Outcome o = primes("compare", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "--warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).contains("sequential", "jdk-fixed")
                 .doesNotContainPattern("(?m)^cluster ")   // it takes seconds to form: only when named
@@ -72,6 +85,7 @@ class PrimesCommandTest {
         "compare --workers 1,x", "compare --workers 1,,2", "compare --workers 2,5000",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
         "compare --join 127.0.0.1:5701,nohost", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
+        "compare -w seed --out /proc/version", "compare -w seed --out /proc/no-such-dir",
         "check", "check abc", "check -5", "check 99999999999999999999", "check 7 --method guess",
         "count", "count 0", "count x", "count 1e13", "count 1000 --workers 0",
         "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",
