@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -61,9 +62,12 @@ public final class ForkJoinStrategy implements Strategy {
 
     /** A pool of {@code workers} threads named {@code <name>-worker-<n>}, for this and the parallel-stream strategy. */
     static ForkJoinPool newPool(String name, int workers) {
+        // Numbered here: a new thread's getPoolIndex() is 0 until it registers with the pool, so
+        // naming by it gave every worker the same name (and the report's timeline one lane).
+        AtomicInteger next = new AtomicInteger(1);
         return new ForkJoinPool(workers, p -> {
             var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            thread.setName(name + "-worker-" + thread.getPoolIndex());
+            thread.setName(name + "-worker-" + next.getAndIncrement());
             return thread;
         }, null, false);
     }
