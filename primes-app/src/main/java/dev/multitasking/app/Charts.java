@@ -50,11 +50,11 @@ final class Charts {
     /** Median wall time per strategy and worker count, as bars. */
     static String wall(String workload, List<Row> rows) {
         List<Row> ran = rows.stream().filter(r -> !r.failedToRun()).toList();
-        CategoryChart chart = new CategoryChartBuilder().width(640).height(400).title("Wall time: " + workload)
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(640, 60 * ran.size())).height(420).title("Wall time: " + workload)
                 .xAxisTitle("strategy x workers").yAxisTitle("median wall (ms)").build();
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setXAxisLabelRotation(60);
         chart.addSeries("wall ms", ran.stream().map(r -> r.strategy() + " x" + r.workers()).toList(),
                 ran.stream().map(r -> (Number) Row.ms(r.median().wallNanos())).toList());
         return svg(chart);

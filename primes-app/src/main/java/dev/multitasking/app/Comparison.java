@@ -155,7 +155,8 @@ final class Comparison {
                     rows.add(row);
                     listener.rowDone(row);
                 }
-                if (strategy.takesWorkers() && points.stream().anyMatch(p -> p.workers() >= 2)) {
+                // A fit needs a sweep: from one worker count it would say whatever that one point says.
+                if (strategy.takesWorkers() && points.stream().map(Amdahl.Point::workers).distinct().count() >= 2) {
                     Amdahl a = Amdahl.fit(points);
                     fits.add(new Fit(strategy.name(), a.serialFraction(), a.predict(16), a.predict(64)));
                 }

@@ -215,7 +215,8 @@ final class Report {
                 h.append("</table>\n");
             }
             List<Row> ran = w.rows().stream().filter(r -> !r.failedToRun()).toList();
-            if (ran.stream().anyMatch(r -> r.speedup() != null && !r.strategy().equals("sequential"))) {
+            // Speedup against workers needs a sweep: with one count it would be a column of dots.
+            if (ran.stream().filter(r -> r.speedup() != null && r.pooled()).map(Row::workers).distinct().count() >= 2) {
                 h.append("<figure class=\"chart speedup\">").append(Charts.speedup(w.spec(), ran)).append("</figure>\n");
             }
             if (!ran.isEmpty()) {
