@@ -121,7 +121,7 @@ final class CompareCommand implements Callable<Integer> {
 
         Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
         Comparison comparison = new Comparison(workloads, strategies, workerCounts, warmup, repeat, pythonProgram,
-                profile ? out.resolve("flames") : null, new Printer(stdout, progress));
+                profile ? out.resolve("flames") : null, new Printer(stdout, spec.commandLine().getErr(), verbose, progress));
         // Ctrl-C: the hook stops the comparison (the running workers are closed, child JVMs killed)
         // and waits while this thread prints and writes what finished.
         CountDownLatch reported = new CountDownLatch(1);
@@ -191,7 +191,17 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** Prints the table as rows finish, and ticks the progress bar. */
-    private record Printer(PrintWriter out, Progress progress) implements Comparison.Listener {
+    private record Printer(PrintWriter out, PrintWriter err, boolean verbose, Progress progress) implements Comparison.Listener {
+        @Override
+        public void failed(String strategy, int workers, Throwable e) {
+            if (verbose) {
+                progress.clearLine();
+                err.println(strategy + " on " + workers + " worker(s) failed:");
+                e.printStackTrace(err);
+                err.flush();
+            }
+        }
+
         @Override
         public void workloadStarted(Workload<?> workload) {
             progress.clearLine();

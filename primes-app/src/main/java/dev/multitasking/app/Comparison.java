@@ -38,6 +38,10 @@ final class Comparison {
         /** One warm-up, timed or Python run ended. */
         default void runDone() {
         }
+
+        /** A row failed with this exception (its verdict has the one-line version). */
+        default void failed(String strategy, int workers, Throwable e) {
+        }
     }
 
     /** Amdahl's law fitted to one strategy's sweep. */
@@ -194,6 +198,7 @@ final class Comparison {
             started = strategy.start(n);
             startup = System.nanoTime() - begin;
         } catch (Exception e) {
+            listener.failed(strategy.name(), n, e);
             return Row.failed(strategy.name(), n, "FAILED to start: " + e);
         }
         Path flameGraph = null;
@@ -220,6 +225,7 @@ final class Comparison {
                 listener.runDone();
             }
         } catch (ExecutionException e) {
+            listener.failed(strategy.name(), n, e);
             return Row.failed(strategy.name(), n, "FAILED: " + e.getMessage());
         } catch (InterruptedException e) {
             return Row.failed(strategy.name(), n, "INTERRUPTED");

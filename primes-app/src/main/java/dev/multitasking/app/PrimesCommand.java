@@ -48,6 +48,12 @@ public final class PrimesCommand implements Runnable {
                 return CommandLine.ExitCode.USAGE;
             }
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": failed: " + e);
+            for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+                if (p.hasMatchedOption("--verbose")) {
+                    e.printStackTrace(failed.getErr());
+                    break;
+                }
+            }
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;

@@ -172,6 +172,19 @@ class PrimesCommandTest {
     }
 
     @Test
+    void compare_aStrategyThatFails_isOneLine_andAStackTraceOnlyWithVerbose() {
+        Outcome quiet = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--repeat", "1");
+        assertThat(quiet.exit()).isEqualTo(1);
+        assertThat(quiet.out()).containsPattern("(?m)^broken +\\d+ .*FAILED to start: java.lang.IllegalStateException: broken on purpose");
+        assertThat(quiet.err()).doesNotContain("\tat ");
+
+        Outcome verbose = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--repeat", "1", "--verbose");
+        assertThat(verbose.exit()).isEqualTo(1);
+        assertThat(verbose.err()).contains("broken on 2 worker(s) failed:".replace("2", Integer.toString(Runtime.getRuntime().availableProcessors())),
+                "\tat dev.multitasking.app.BrokenStrategy.start");
+    }
+
+    @Test
     void compare_aWorkerSweep_givesARowPerCount_andFitsAmdahlsLaw() {
         Outcome o = primes("compare", "-w", "count:200000:16", "-s", "sequential,jdk-fixed", "-n", "2,1,max", "--warmup", "1", "--repeat", "1");
         assertThat(o.exit()).as(o.err()).isZero();
