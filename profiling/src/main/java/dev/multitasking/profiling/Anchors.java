@@ -4,6 +4,7 @@ import dev.multitasking.core.RunResult;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
 import dev.multitasking.core.Workers;
+import dev.multitasking.core.workload.IoServer;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.processes.JavaProcess;
@@ -141,13 +142,22 @@ public final class Anchors {
         // 5. I/O-bound.
         line("## I/O-bound: `io:10000:100ms` on `virtual`");
         line("");
-        try {
-            Figure io = warm("io:10000:100ms", "virtual", 2);
-            line("10,000 requests that each wait 100 ms on a local server: " + io + " wall (target at most 1.5 s: "
+        // The server runs in a JVM of its own: 10,000 client and 10,000 server sockets in one JVM
+        // pass a 20,000 file-descriptor limit (this machine's, hard).
+        try (JavaProcess.Launched server = JavaProcess.main(IoServer.class).jvmOptions("-XX:+UseParallelGC").args("100")
+                .timeout(java.time.Duration.ofMinutes(15)).talk().start()) {
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(server.stdout(), java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+            if (ready == null || !ready.startsWith(IoServer.READY)) {
+                throw new IllegalStateException("the io server said " + ready + " " + server.stderrTail());
+            }
+            Figure io = fork("io:10000:100ms", "virtual", 2, "warm", "-D" + IoServer.PROPERTY + "=" + ready.substring(IoServer.READY.length()));
+            line("10,000 requests that each wait 100 ms on a local server in another JVM: " + io + " wall (target at most 1.5 s: "
                     + (io.median() <= 1500 ? "met" : "**missed**") + ").");
+            server.stdin().close();   // its signal to stop
         } catch (IllegalStateException e) {   // one figure that fails (file descriptors, say) must not lose the others
             line("Failed: " + shorten(e.getMessage()) + " (file descriptor limit here: " + exec("sh", "-c", "ulimit -n").strip()
-                    + "; the run needs one for each of 10,000 client and 10,000 server sockets).");
+                    + "; the client JVM holds one for each of its 10,000 sockets).");
         }
         line("");
     }
@@ -201,9 +211,11 @@ public final class Anchors {
      * JIT's and GC's history into the next figure (seen here: a 2-thread run at half speed per
      * thread after a dozen other figures in the same JVM).
      */
-    private Figure fork(String workload, String strategy, int workers, String mode) throws Exception {
+    private Figure fork(String workload, String strategy, int workers, String mode, String... jvmOptions) throws Exception {
+        List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED"));
+        options.addAll(List.of(jvmOptions));
         JavaProcess.Result r = JavaProcess.main(Figures.class)
-                .jvmOptions("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED")
+                .jvmOptions(options.toArray(String[]::new))
                 .args(workload, strategy, Integer.toString(workers), mode, Integer.toString(repeat))
                 .timeout(java.time.Duration.ofMinutes(10))
                 .tailLines(50)

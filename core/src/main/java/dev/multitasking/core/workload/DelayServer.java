@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class DelayServer implements AutoCloseable {
 
     static final String PATH = "/request/";
+    /** Answers {@code "<answered> <latency ms>"}: how a client in another JVM checks the count and the latency. */
+    static final String COUNT_PATH = "/answered";
     /** Connections waiting to be accepted: enough for a burst of thousands (the kernel may cap it lower). */
     private static final int BACKLOG = 16_384;
 
@@ -48,6 +50,7 @@ final class DelayServer implements AutoCloseable {
         ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("delay-server-", 0).factory());
         DelayServer server = new DelayServer(http, handlers, latency);
         http.createContext(PATH, server::answer);
+        http.createContext(COUNT_PATH, server::count);
         http.setExecutor(handlers);
         http.start();
         return server;
@@ -63,6 +66,17 @@ final class DelayServer implements AutoCloseable {
         return answered.get();
     }
 
+    private void count(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = (answered.get() + " " + latency.toMillis()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Connection", "close");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
@@ -76,6 +90,9 @@ final class DelayServer implements AutoCloseable {
             // Counted before sending: once the body is out, the client may check the count at once.
             answered.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+            // One request per connection: nothing for a client to keep alive (the JDK's blocking
+            // client would start a keep-alive timer thread per idle connection pool).
+            exchange.getResponseHeaders().set("Connection", "close");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -39,8 +39,58 @@ public record IoWorkload(int requests, Duration latency) implements Workload<Str
         return requests + " HTTP requests to 127.0.0.1, each answered after " + latency.toMillis() + " ms";
     }
 
+    /**
+     * Starts the local server, or, when {@value IoServer#PROPERTY} names one running in another
+     * JVM ({@link IoServer}), uses that one after checking that it answers with this latency.
+     */
     @Override
     public PreparedWorkload<String> prepare() {
+        String external = System.getProperty(IoServer.PROPERTY);
+        return external == null ? prepareLocal() : prepareAgainst(external.endsWith("/") ? external.substring(0, external.length() - 1) : external);
+    }
+
+    private PreparedWorkload<String> prepareAgainst(String server) {
+        Duration timeout = latency.plusSeconds(30);
+        long[] before = counted(server, timeout);
+        if (before[1] != latency.toMillis()) {
+            throw new IllegalStateException("the io server at " + server + " answers after " + before[1] + " ms, but the workload asks for "
+                    + latency.toMillis() + " ms");
+        }
+        List<Task<String>> tasks = IntStream.range(0, requests)
+                .<Task<String>>mapToObj(i -> new Fetch(URI.create(server + DelayServer.PATH + i), timeout))
+                .toList();
+        return new Prepared<>(tasks, results -> {
+            Verdict each = eachItsOwn(tasks, results);
+            if (!each.ok()) {
+                return each;
+            }
+            long answered = counted(server, timeout)[0] - before[0];
+            return answered >= requests
+                    ? Verdict.right(requests + " answers received (server in another JVM)")
+                    : Verdict.wrong("the server answered " + answered + " of " + requests + " requests");
+        });
+    }
+
+    /** {answered so far, latency in ms} from a server's count page. */
+    private static long[] counted(String server, Duration timeout) {
+        try {
+            String[] parts = new Fetch(URI.create(server + DelayServer.COUNT_PATH), timeout).call().strip().split(" ");
+            return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalStateException("no io server answers at " + server + " (" + IoServer.PROPERTY + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static Verdict eachItsOwn(List<Task<String>> tasks, List<String> results) {
+        for (int i = 0; i < results.size(); i++) {
+            if (!String.valueOf(i).equals(results.get(i))) {
+                return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned '" + results.get(i) + "', expected '" + i + "'");
+            }
+        }
+        return Verdict.right("");
+    }
+
+    private PreparedWorkload<String> prepareLocal() {
         DelayServer server = DelayServer.start(latency);
         // Generous: a request waits for the latency plus its turn among the others on a slow machine.
         Duration timeout = latency.plusSeconds(30);
@@ -48,10 +98,9 @@ public record IoWorkload(int requests, Duration latency) implements Workload<Str
                 .<Task<String>>mapToObj(i -> new Fetch(URI.create(server.uri() + DelayServer.PATH + i), timeout))
                 .toList();
         return new Prepared<>(tasks, results -> {
-            for (int i = 0; i < results.size(); i++) {
-                if (!String.valueOf(i).equals(results.get(i))) {
-                    return Verdict.wrong("task " + i + " (" + tasks.get(i) + ") returned '" + results.get(i) + "', expected '" + i + "'");
-                }
+            Verdict each = eachItsOwn(tasks, results);
+            if (!each.ok()) {
+                return each;
             }
             // The count of answers, not of requests: a request that failed after arriving was not answered.
             long answered = server.answered();
