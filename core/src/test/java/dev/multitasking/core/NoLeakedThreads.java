@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Fails a test that leaves a platform thread running: every thread alive after the test that was
  * not alive before it must end within a few seconds. Daemons that the JDK and JUnit start once and
- * share (virtual-thread carriers, the common pool, the shared HttpClient's selector, JUnit's
- * timeout watcher) are not the test's and are ignored; a pool's daemon workers are not.
+ * share (virtual-thread carriers and pollers, the common pool, JUnit's timeout watcher) are not
+ * the test's and are ignored; a pool's daemon workers are not.
  */
 public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallback {
 
@@ -47,7 +47,7 @@ public final class NoLeakedThreads implements BeforeEachCallback, AfterEachCallb
         return t.getClass().getName().equals("jdk.internal.misc.CarrierThread")   // virtual threads' carriers
                 || name.startsWith("VirtualThread-") || name.endsWith("-delayScheduler")
                 || name.equals("MasterPoller") || name.endsWith("-Poller")   // virtual threads' I/O pollers
-                || name.startsWith("HttpClient-") || name.startsWith("ForkJoinPool.commonPool")
+                || name.startsWith("ForkJoinPool.commonPool")
                 || name.startsWith("Common-Cleaner") || name.startsWith("process reaper")
                 || name.startsWith("Attach Listener") || name.startsWith("surefire-")
                 || name.startsWith("JFR ");   // Flight Recorder's threads, started with the first recording, kept for the JVM's life
