@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * (this process may open too few files for 10,000 socket pairs at once: running 9,700 requests)
  * 9,700 requests of 100 ms each:
- *   a virtual thread each:    7,915 ms; peak platform threads 13
- *   fixed pool of  4 threads: 112 done in 3,052 ms; all would take about 264 s (33x longer); peak platform threads 17
+ *   a virtual thread each:    5,881 ms; peak platform threads 13
+ *   fixed pool of  4 threads: 116 done in 3,088 ms; all would take about 258 s (44x longer); peak platform threads 17
  * </pre>
  */
 public final class Virtual_01_TenThousandWaits {
