@@ -233,8 +233,9 @@ final class Comparison {
         // Efficiency is speedup per worker for a fixed number of workers: sequential's one
         // included, a thread per task's (as many as tasks) not.
         boolean pooled = strategy.takesWorkers() || strategy.name().equals(SequentialStrategy.NAME);
-        Row row = new Row(strategy.name(), n, pooled, timed, List.of(), null, true, verdict.detail(), flameGraph);
-        return new Row(row.strategy(), n, row.pooled(), row.timed(), spans.get(row.median()), null, true, verdict.detail(), flameGraph);
+        timed.sort(java.util.Comparator.comparingLong(RunStats::wallNanos));
+        RunStats median = timed.get(timed.size() / 2);   // the run Row.median() will pick: its spans are the timeline
+        return new Row(strategy.name(), n, pooled, timed, spans.get(median), null, true, verdict.detail(), flameGraph);
     }
 
     /** One more run under async-profiler; its flame graph, or null with the reason on stderr. */
