@@ -142,17 +142,19 @@ final class CompareCommand implements Callable<Integer> {
             boolean interrupted = comparison.cancelled();
             Comparison.Options options = new Comparison.Options(workloads.stream().map(Workload::spec).toList(),
                     strategies.stream().map(Strategy::name).toList(), workerCounts, warmup, repeat, pythonProgram != null, profile);
-            new Report(Machine.current(), options, results, interrupted).writeTo(out);
+            boolean written = writeReport(new Report(Machine.current(), options, results, interrupted));
             long rows = results.stream().mapToLong(r -> r.rows().size()).sum();
             if (interrupted) {
                 stdout.printf("%ninterrupted: %d row(s) finished; report in %s%n", rows, out.resolve("report.html"));
                 stdout.flush();
                 return 130;
             }
-            stdout.printf("%nreport: %s (and results.json, results.csv)%n", out.resolve("report.html"));
-            stdout.flush();
+            if (written) {
+                stdout.printf("%nreport: %s (and results.json, results.csv)%n", out.resolve("report.html"));
+                stdout.flush();
+            }
             boolean allVerified = results.stream().allMatch(r -> r.rows().stream().allMatch(Row::verified));
-            return allVerified ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
+            return allVerified && written ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
         } finally {
             progress.close();
             reported.countDown();
@@ -161,6 +163,23 @@ final class CompareCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C came: the hook is running and lets the JVM go once it has the latch.
             }
+        }
+    }
+
+    /**
+     * Writes the report; a failure is one line on stderr (the table is already printed), e.g. a
+     * disk that filled, or a Java runtime without java.desktop, which XChart draws with.
+     */
+    private boolean writeReport(Report report) {
+        try {
+            report.writeTo(out);
+            return true;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            spec.commandLine().getErr().println("primes compare: the report could not be written to " + out + ": " + e);
+            if (verbose) {
+                e.printStackTrace(spec.commandLine().getErr());
+            }
+            return false;
         }
     }
 
