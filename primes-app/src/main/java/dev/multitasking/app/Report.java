@@ -81,8 +81,8 @@ final class Report {
                 RunStats m = r.median();
                 ObjectNode wall = rn.putObject("wallMs");
                 wall.put("median", Row.ms(m.wallNanos()));
-                wall.put("min", Row.ms(r.timed().get(0).wallNanos()));
-                wall.put("max", Row.ms(r.timed().get(r.timed().size() - 1).wallNanos()));
+                wall.put("min", r.minWallMs());
+                wall.put("max", r.maxWallMs());
                 if (m.cpuNanos() > 0) {
                     rn.put("cpuMs", Row.ms(m.cpuNanos()));
                 } else {
@@ -132,8 +132,8 @@ final class Report {
                 RunStats m = r.median();
                 csv.append(String.join(",", quote(w.spec()), quote(r.strategy()), Integer.toString(r.workers()),
                         m == null ? "" : num(Row.ms(m.wallNanos())),
-                        m == null ? "" : num(Row.ms(r.timed().get(0).wallNanos())),
-                        m == null ? "" : num(Row.ms(r.timed().get(r.timed().size() - 1).wallNanos())),
+                        m == null ? "" : num(r.minWallMs()),
+                        m == null ? "" : num(r.maxWallMs()),
                         m == null || m.cpuNanos() == 0 ? "" : num(Row.ms(m.cpuNanos())),
                         m == null ? "" : num(Row.ms(m.startupNanos())),
                         r.speedup() == null ? "" : num(r.speedup()),
@@ -250,7 +250,7 @@ final class Report {
             }
             RunStats m = r.median();
             h.append(String.format(Locale.ROOT, "<td>%.1f</td><td>%.1f-%.1f</td><td>%s</td><td>%.1f</td><td>%s</td><td>%s</td>",
-                    Row.ms(m.wallNanos()), Row.ms(r.timed().get(0).wallNanos()), Row.ms(r.timed().get(r.timed().size() - 1).wallNanos()),
+                    Row.ms(m.wallNanos()), r.minWallMs(), r.maxWallMs(),
                     m.cpuNanos() > 0 ? String.format(Locale.ROOT, "%.0f", Row.ms(m.cpuNanos())) : "-", Row.ms(m.startupNanos()),
                     r.speedup() == null ? "-" : String.format(Locale.ROOT, "%.2fx", r.speedup()),
                     r.efficiency() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.efficiency())));

@@ -43,6 +43,16 @@ record Row(String strategy, int workers, boolean pooled, List<RunStats> timed, L
         return timed.isEmpty() ? null : timed.get(timed.size() / 2);
     }
 
+    /** The fastest timed run's wall time, in ms (the row must have run). */
+    double minWallMs() {
+        return ms(timed.get(0).wallNanos());
+    }
+
+    /** The slowest timed run's wall time, in ms (the row must have run). */
+    double maxWallMs() {
+        return ms(timed.get(timed.size() - 1).wallNanos());
+    }
+
     /** Speedup per worker: 1.0 means every worker was busy all the time. */
     Double efficiency() {
         return speedup == null || !pooled ? null : speedup / workers;
@@ -64,7 +74,7 @@ record Row(String strategy, int workers, boolean pooled, List<RunStats> timed, L
             return String.format("%-18s %7d %24s %9s %9s %8s %5s  %s", strategy, workers, "-", "-", "-", "-", "-", verdict);
         }
         RunStats m = median();
-        String wall = String.format("%.1f (%.1f-%.1f)", ms(m.wallNanos()), ms(timed.get(0).wallNanos()), ms(timed.get(timed.size() - 1).wallNanos()));
+        String wall = String.format("%.1f (%.1f-%.1f)", ms(m.wallNanos()), minWallMs(), maxWallMs());
         return String.format("%-18s %7d %24s %9s %9.1f %8s %5s  %s", strategy, workers, wall,
                 m.cpuNanos() > 0 ? String.format("%.0f", ms(m.cpuNanos())) : "-", ms(m.startupNanos()),
                 speedup == null ? "-" : String.format("%.2fx", speedup),
