@@ -356,10 +356,6 @@ final class WheelSieve {
             return d * RESIDUES[k] + frac[k];
         }
 
-        private static byte bitOf(int p, long at, int lane) {
-            return (byte) (1 << BIT_OF[(int) ((long) p * RESIDUES[lane] % 30)]);
-        }
-
         private void add(int p, long at, byte bit) {
             if (lanes == largeNext.length) {
                 int grown = 2 * lanes;
@@ -404,7 +400,7 @@ final class WheelSieve {
                 for (int lane = 0; lane < 8; lane++) {
                     long at = firstMultiple(p, lane);
                     if (at < endByte) {
-                        add(p, at, bitOf(p, at, lane));
+                        add(p, at, LANE_BIT[BIT_OF[p % 30]][lane]);
                     }
                 }
                 joined++;
