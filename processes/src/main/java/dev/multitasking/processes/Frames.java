@@ -1,5 +1,9 @@
 package dev.multitasking.processes;
 
+import dev.multitasking.core.Span;
+import dev.multitasking.core.Spanned;
+import dev.multitasking.core.Task;
+import dev.multitasking.core.Timed;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -20,10 +24,12 @@ import java.util.Objects;
 /**
  * The wire between a {@link ProcessPoolExecutor} and its workers: length-prefixed frames over the
  * worker's stdin (tasks) and stdout (replies). A frame is one tag byte and its body: {@code null},
- * a boolean, an int or a long written as themselves (the answers of most prime tasks), anything
- * else Java-serialized. Both sides read serialized bodies through {@link #FILTER}: the project's
- * own classes and plain value types, nothing else, so a frame cannot make either side build an
- * object of a gadget class. A reply frame has a second tag in front: hello, value or failure.
+ * a boolean, an int or a long written as themselves (the answers of most prime tasks), the
+ * strategies' wrappers {@link Spanned} and {@link Timed} as their fields around the value they
+ * carry, anything else Java-serialized. Both sides read serialized bodies through
+ * {@link #FILTER}: the project's own classes and plain value types, nothing else, so a frame
+ * cannot make either side build an object of a gadget class. A reply frame has a second tag in
+ * front: hello, value or failure.
  *
  * <p>Why not a fresh {@link ObjectOutputStream} per frame: on a round trip of a trivial task,
  * building streams, resolving class names and writing a wrapper record cost more than the pipes.
@@ -68,6 +74,14 @@ final class Frames {
     private static final byte INT = 'i';
     private static final byte LONG = 'l';
     private static final byte SERIALIZED = 's';
+    /** A {@link Spanned} task: its index, then the task as a value. */
+    private static final byte SPANNED = 'S';
+    /** A {@link Timed} result: its span's fields, then the value. */
+    private static final byte TIMED = 'T';
+    /** A span's worker name longer than this is serialized with the rest: {@code writeUTF} takes at most 64 KiB. */
+    private static final int MAX_WORKER_NAME = 16 * 1024;
+    /** How deep wrappers may nest in a frame read (one is usual): a corrupt frame must not overflow the stack. */
+    private static final int MAX_NESTING = 8;
 
     /**
      * Turns values into frames. Serialized bodies go through one long-lived
@@ -134,6 +148,23 @@ final class Frames {
                     data.writeByte(LONG);
                     data.writeLong(l);
                 }
+                // Every task a strategy runs is a Spanned, every result a Timed: written as their
+                // fields, neither side pays for Java serialization of the wrappers.
+                case Spanned<?> spanned -> {
+                    data.writeByte(SPANNED);
+                    data.writeInt(spanned.index());
+                    writeValue(spanned.task());
+                }
+                case Timed<?> timed when timed.span() != null && timed.span().worker().length() <= MAX_WORKER_NAME -> {
+                    Span span = timed.span();
+                    data.writeByte(TIMED);
+                    data.writeInt(span.task());
+                    data.writeLong(span.pid());
+                    data.writeUTF(span.worker());
+                    data.writeLong(span.startMicros());
+                    data.writeLong(span.endMicros());
+                    writeValue(timed.value());
+                }
                 default -> {
                     data.writeByte(SERIALIZED);
                     serialize(o);
@@ -191,20 +222,40 @@ final class Frames {
         }
 
         private Object readValue() throws IOException, ClassNotFoundException {
+            Object value = readNested(0);
+            if (source.remaining() != 0) {
+                fail(source.remaining() + " bytes left over after the value in a frame");
+            }
+            return value;
+        }
+
+        private Object readNested(int depth) throws IOException, ClassNotFoundException {
+            if (depth > MAX_NESTING) {
+                fail("wrappers nested more than " + MAX_NESTING + " deep");
+            }
             byte tag = data.readByte();
-            Object value = switch (tag) {
+            return switch (tag) {
                 case NULL -> null;
                 case TRUE -> Boolean.TRUE;
                 case FALSE -> Boolean.FALSE;
                 case INT -> data.readInt();
                 case LONG -> data.readLong();
                 case SERIALIZED -> deserialize();
+                case SPANNED -> {
+                    int index = data.readInt();
+                    yield readNested(depth + 1) instanceof Task<?> task ? new Spanned<>(index, task) : fail("a Spanned that holds no Task");
+                }
+                case TIMED -> {
+                    Span span;
+                    try {
+                        span = new Span(data.readInt(), data.readLong(), data.readUTF(), data.readLong(), data.readLong());
+                    } catch (IllegalArgumentException e) {
+                        yield fail("a Timed with a bad span: " + e.getMessage());
+                    }
+                    yield new Timed<>(readNested(depth + 1), span);
+                }
                 default -> fail("unknown value tag " + tag);
             };
-            if (source.remaining() != 0) {
-                fail(source.remaining() + " bytes left over after the value in a frame");
-            }
-            return value;
         }
 
         private Object deserialize() throws IOException, ClassNotFoundException {

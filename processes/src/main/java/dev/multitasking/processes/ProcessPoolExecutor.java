@@ -4,8 +4,10 @@ import dev.multitasking.core.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +38,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * frame, and waits for the reply frame on the worker's stdout. Worker JVMs are launched in
  * parallel when the pool is made.
  *
+ * <p>While the queue holds at least one task per worker, a conductor also sends its worker the
+ * next task before the reply to the current one (Python's pool queues one call ahead too): the
+ * worker finds it in its stdin the moment it answers, instead of waiting for its conductor to
+ * wake up, which on a busy machine, or an idle virtual CPU, takes a millisecond rather than the
+ * 45 us of a warm round trip. Near the end of the queue nothing is sent ahead, so that no task
+ * waits behind another while a worker is free. A task sent ahead is in its worker's hands, like
+ * a task a pool thread has taken: {@code cancel(false)} lets it run and drops its result, and
+ * {@code cancel(true)} kills the worker as soon as it starts, not while the task ahead of it
+ * runs. If the task ahead crashes the worker, the one behind it goes to the replacement, and
+ * {@code shutdownNow()} returns it with the queued ones (its worker is killed before it starts).
+ *
  * <p>Only {@link Task}s run here: a task crosses a process boundary, so it must be serializable,
  * and its class must pass the {@link Frames#FILTER} on the worker side; its result must pass it
  * on the way back. Anything else is refused at submit with an {@link IllegalArgumentException}.
@@ -62,6 +75,12 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
+    /**
+     * The largest frame (length prefix included) sent ahead to a busy worker: the smallest pipe
+     * buffer Linux gives, one page, so that writing it never blocks.
+     */
+    static final int AHEAD_FRAME_LIMIT = 4096;
+
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
 
     private final String name;
@@ -73,6 +92,12 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
     /** Every worker whose JVM has not yet ended. */
     private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    /** The conductor threads, for {@link #shutdownNow()} to find the tasks they took on ahead. */
+    private final Set<Conductor> conductorThreads = ConcurrentHashMap.newKeySet();
+    /** Guards every conductor's line of tasks, and {@link #stopping}. */
+    private final Object lines = new Object();
+    /** Set by {@link #shutdownNow()}; guarded by {@link #lines}. */
+    private boolean stopping;
 
     /** {@code workers} worker JVMs with the default options. */
     public ProcessPoolExecutor(int workers) {
@@ -89,7 +114,11 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         this.initializer = b.initializer;
         AtomicInteger n = new AtomicInteger();
         this.conductors = new ThreadPoolExecutor(b.workers, b.workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                r -> new Conductor(r, name + "-conductor-" + n.incrementAndGet())) {
+                r -> {
+                    Conductor c = new Conductor(r, name + "-conductor-" + n.incrementAndGet());
+                    conductorThreads.add(c);
+                    return c;
+                }) {
             @Override
             protected void terminated() {
                 // No conductor is left to use a worker: let every worker end (its stdin closes).
@@ -170,7 +199,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         private final Frames.Decoder decoder = new Frames.Decoder();
         private boolean ready;       // guarded by this
         int tasksRun;                // only its conductor touches it
-        volatile boolean busy;
+        /** Frames sent and not yet answered: a task running, and perhaps one waiting in its stdin. Written by its conductor only. */
+        volatile int unanswered;
 
         Worker(JavaProcess.Launched process) {
             this.process = process;
@@ -199,9 +229,13 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             }
         }
 
-        /** Sends one task frame and reads its reply; an IOException means the worker is gone. */
-        Frames.Reply call(byte[] request) throws IOException {
+        /** Sends one frame; an IOException means the worker is gone. */
+        void send(byte[] request) throws IOException {
             Frames.write(requests, request);
+        }
+
+        /** Reads the reply to the oldest frame not yet answered; an IOException means the worker is gone. */
+        Frames.Reply receive() throws IOException {
             byte[] reply = Frames.read(replies);
             if (reply == null) {
                 throw new IOException("worker " + pid() + " ended during the task");
@@ -212,6 +246,11 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
                 return new Frames.Reply(null, unreadable, pid());
             }
+        }
+
+        Frames.Reply call(byte[] request) throws IOException {
+            send(request);
+            return receive();
         }
 
         /** Lets it end on its own: stdin closes, the worker exits. */
@@ -244,20 +283,40 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         return w;
     }
 
-    /** A thread of the conductor pool, with the worker it drives. */
+    /** A thread of the conductor pool, with the worker it drives and the tasks it has taken on. */
     private static final class Conductor extends Thread {
         Worker worker;   // the worker JVM this conductor drives; only this thread touches it
         final Frames.Encoder encoder = new Frames.Encoder();
+        /**
+         * The tasks this conductor has taken on, in the order its worker answers them: the first
+         * runs (or is about to be sent), the one behind it waits in the worker's stdin. Guarded by
+         * the pool's {@code lines} lock.
+         */
+        final ArrayDeque<Taken> line = new ArrayDeque<>();
 
         Conductor(Runnable r, String name) {
             super(r, name);
         }
     }
 
+    /** A task a conductor has taken on: its future, its frame once encoded, whether the frame has gone to the worker. */
+    private static final class Taken {
+        final RemoteFuture<?> future;
+        byte[] frame;
+        boolean sent;
+
+        Taken(RemoteFuture<?> future, byte[] frame) {
+            this.future = future;
+            this.frame = frame;
+        }
+    }
+
     /** The future of one remote task: cancelling it while it runs kills its worker. */
     private final class RemoteFuture<T> extends FutureTask<T> {
         private final Task<T> task;
+        /** The worker running it now; null while it waits (in the queue, or in a worker's stdin behind another task). */
         private volatile Worker runningOn;
+        private volatile boolean interruptRequested;
         /** Where to report completion, for invokeAny; null otherwise. */
         private volatile BlockingQueue<Future<T>> completions;
 
@@ -277,12 +336,28 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
+            interruptRequested |= mayInterruptIfRunning;
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             Worker w = runningOn;
             if (cancelled && mayInterruptIfRunning && w != null) {
                 w.kill();   // the only way to interrupt a task in another JVM
             }
             return cancelled;
+        }
+
+        /** Completes it with its worker's answer (ignored when it was cancelled meanwhile). */
+        void complete(Frames.Reply reply) {
+            if (reply.failure() != null) {
+                setException(reply.failure());
+            } else {
+                @SuppressWarnings("unchecked")
+                T value = (T) reply.value();
+                set(value);
+            }
+        }
+
+        void fail(Throwable t) {
+            setException(t);
         }
 
         @Override
@@ -305,66 +380,235 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T runRemotely(Task<T> task, RemoteFuture<T> future) throws Exception {
-        Conductor conductor = (Conductor) Thread.currentThread();
-        byte[] request = conductor.encoder.encode(task);   // not serializable: the task fails here, nothing is sent
-        Worker w = conductor.worker;
+    /**
+     * Runs {@code first} on this conductor's worker, and with it the tasks the conductor takes on
+     * ahead while the queue is long: it returns once its line is empty. Every task in the line,
+     * {@code first} too, is completed as its reply arrives; the {@code null} returned is then
+     * ignored by {@link FutureTask#run()}, which completes a future only once.
+     */
+    private <T> T runRemotely(Task<T> task, RemoteFuture<T> first) throws Exception {
+        Conductor c = (Conductor) Thread.currentThread();
+        byte[] request = c.encoder.encode(task);   // not serializable: the task fails here, nothing is sent
+        synchronized (lines) {
+            c.line.add(new Taken(first, request));
+        }
+        try {
+            while (serve(c)) {
+                // one reply a turn
+            }
+        } catch (Throwable t) {   // no worker JVM would start, say: no task this conductor took on may hang
+            List<Taken> left;
+            synchronized (lines) {
+                left = List.copyOf(c.line);
+                c.line.clear();
+            }
+            left.forEach(l -> l.future.fail(t));
+            throw t;
+        } finally {
+            Worker w = c.worker;
+            if (w != null && w.unanswered > 0) {
+                // Tasks sent to it were taken back by shutdownNow(): nobody waits for them, so they must not run.
+                c.worker = null;
+                w.kill();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One turn of a conductor: makes sure it has a ready worker, takes one task more from the
+     * queue while the queue is long, sends what may be sent, and reads one reply. False once its
+     * line is empty.
+     */
+    private boolean serve(Conductor c) throws IOException, InterruptedException {
+        Worker w = c.worker;
         if (w == null) {
             w = spare.poll();
-            conductor.worker = w = (w != null ? w : launch());
+            c.worker = w = (w != null ? w : launch());
         }
-        Frames.Reply reply;
-        future.runningOn = w;
-        w.busy = true;
+        Taken head;
+        Taken ahead = null;
+        synchronized (lines) {
+            head = c.line.peekFirst();
+            if (head == null) {
+                return false;
+            }
+            if (stopping && !head.sent) {
+                c.line.removeFirst();
+                head.future.fail(new InterruptedException("the pool was shut down now before the task was sent"));
+                return true;
+            }
+            if (!stopping && c.line.size() == 1 && conductors.getQueue().size() >= conductors.getMaximumPoolSize()
+                    && (maxTasksPerWorker == 0 || w.tasksRun + 1 < maxTasksPerWorker)
+                    && conductors.getQueue().poll() instanceof RemoteFuture<?> next) {
+                ahead = new Taken(next, null);
+                c.line.add(ahead);
+            }
+        }
+        if (ahead != null) {
+            encodeAhead(c, ahead);
+        }
         try {
-            if (future.isCancelled()) {
-                throw new InterruptedException("cancelled before it was sent");
-            }
             w.awaitReady();
-            reply = w.call(request);
-        } catch (IOException crashed) {
-            conductor.worker = null;
-            boolean interrupted = Thread.interrupted() || future.isCancelled();
-            w.kill();
-            JavaProcess.Result ended = w.process.await();
-            if (interrupted) {
-                throw new InterruptedException("the task was stopped by killing worker " + w.pid());
-            }
-            spare.add(launch());   // replace it now, so the next task does not wait for a JVM to start
-            throw new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail());
-        } catch (ExecutionException initializerFailed) {
-            conductor.worker = null;
+        } catch (IOException gone) {
+            crashed(c, w, head);
+            return true;
+        } catch (ExecutionException | ClassNotFoundException initializerFailed) {
+            c.worker = null;
             w.retire();
-            throw initializerFailed;
-        } finally {
-            w.busy = false;
-            future.runningOn = null;
+            synchronized (lines) {
+                c.line.remove(head);
+            }
+            head.future.fail(initializerFailed);
+            return true;
         }
-        if (future.isCancelled()) {
+        try {
+            for (Taken t; (t = nextToSend(c, w)) != null; ) {
+                w.unanswered++;
+                w.send(t.frame);
+            }
+            if (!head.sent) {
+                return true;   // cancelled before it was sent: it never runs
+            }
+            Frames.Reply reply = w.receive();
+            w.unanswered--;
+            answered(c, w, head, reply);
+        } catch (IOException gone) {
+            crashed(c, w, head);
+        }
+        return true;
+    }
+
+    /** Encodes a task taken ahead; one that cannot be serialized fails here and leaves the line. */
+    private void encodeAhead(Conductor c, Taken ahead) {
+        byte[] frame;
+        try {
+            frame = c.encoder.encode(ahead.future.task);
+        } catch (IOException e) {
+            boolean mine;
+            synchronized (lines) {
+                mine = c.line.remove(ahead);
+            }
+            if (mine) {
+                ahead.future.fail(e);
+            }
+            return;
+        }
+        synchronized (lines) {
+            ahead.frame = frame;
+        }
+    }
+
+    /**
+     * The next frame this conductor may write without waiting, marked sent; null when there is
+     * none. The head of the line always may; the task behind it only when its frame fits the
+     * smallest pipe buffer, since the worker reads it only after the task ahead of it, and a
+     * conductor blocked writing would never read the reply that frees the worker.
+     */
+    private Taken nextToSend(Conductor c, Worker w) {
+        synchronized (lines) {
+            for (Iterator<Taken> it = c.line.iterator(); it.hasNext(); ) {
+                Taken t = it.next();
+                if (t.sent) {
+                    continue;
+                }
+                boolean first = t == c.line.peekFirst();
+                if (t.frame == null || !first && t.frame.length + Integer.BYTES > AHEAD_FRAME_LIMIT) {
+                    return null;
+                }
+                if (first) {
+                    t.future.runningOn = w;   // before the check below: a cancel(true) after it kills the worker
+                }
+                if (t.future.isCancelled()) {
+                    t.future.runningOn = null;
+                    it.remove();   // cancelled before it was sent: it never runs
+                    continue;
+                }
+                t.sent = true;
+                return t;
+            }
+            return null;
+        }
+    }
+
+    /** The head of the line answered: complete it, and move the task behind it up. */
+    private void answered(Conductor c, Worker w, Taken head, Frames.Reply reply) throws IOException {
+        Taken next;
+        synchronized (lines) {
+            c.line.remove(head);
+            next = c.line.peekFirst();
+            if (next != null && next.sent) {
+                next.future.runningOn = w;   // the worker has started it
+            }
+        }
+        head.future.runningOn = null;
+        if (head.future.isCancelled() && head.future.interruptRequested) {
             // cancel(true) may have killed the worker just after it answered: never reuse it.
-            conductor.worker = null;
+            c.worker = null;
             w.kill();
+            unsend(c);
             if (!isShutdown()) {
                 spare.add(launch());
             }
-            throw new InterruptedException("cancelled");
+            return;
         }
+        if (next != null && next.sent && next.future.isCancelled() && next.future.interruptRequested) {
+            w.kill();   // cancel(true) came while it waited behind this one; it runs now, so stop it the only way there is
+        }
+        head.future.complete(reply);
         if (maxTasksPerWorker > 0 && ++w.tasksRun >= maxTasksPerWorker) {
-            conductor.worker = null;
+            c.worker = null;   // nothing was sent ahead to it: the line takes no task past the limit
             w.retire();
             if (!isShutdown()) {
                 spare.add(launch());
             }
         }
-        if (reply.failure() != null) {
-            Throwable t = reply.failure();
-            if (t instanceof Exception e) {
-                throw e;
-            }
-            throw (Error) t;
+    }
+
+    /** The worker is gone while running the head of the line: fail that task, send the rest to a fresh worker. */
+    private void crashed(Conductor c, Worker w, Taken head) throws IOException {
+        c.worker = null;
+        boolean interrupted = Thread.interrupted() || head.future.isCancelled();
+        w.kill();
+        JavaProcess.Result ended = awaitEnd(w);
+        boolean stop;
+        synchronized (lines) {
+            c.line.remove(head);
+            stop = stopping;
         }
-        return (T) reply.value();
+        unsend(c);
+        head.future.runningOn = null;
+        if (interrupted || stop) {
+            head.future.fail(new InterruptedException("the task was stopped by killing worker " + w.pid()));
+            return;
+        }
+        spare.add(launch());   // replace it now, so the next task does not wait for a JVM to start
+        head.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
+    }
+
+    /** Tasks sent to a worker that is gone never started there: they go to the next one. */
+    private void unsend(Conductor c) {
+        synchronized (lines) {
+            c.line.forEach(t -> t.sent = false);
+        }
+    }
+
+    /** Waits for a killed worker to end, through an interrupt (one may arrive late from a cancel(true)). */
+    private static JavaProcess.Result awaitEnd(Worker w) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return w.process.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -475,12 +719,27 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         conductors.shutdown();
     }
 
-    /** Kills the workers running tasks (their tasks fail with InterruptedException) and returns the unstarted tasks. */
+    /**
+     * Kills the workers running tasks (their tasks fail with InterruptedException) and returns the
+     * unstarted tasks: those sent ahead to a busy worker first, then the queued ones.
+     */
     @Override
     public List<Runnable> shutdownNow() {
-        List<Runnable> neverStarted = conductors.shutdownNow();
+        synchronized (lines) {
+            stopping = true;   // from here on no conductor takes a task ahead
+        }
+        List<Runnable> queued = conductors.shutdownNow();
+        List<Runnable> neverStarted = new ArrayList<>();
+        synchronized (lines) {
+            for (Conductor c : conductorThreads) {
+                while (c.line.size() > 1) {
+                    neverStarted.add(c.line.removeLast().future);
+                }
+            }
+        }
+        neverStarted.addAll(queued);
         for (Worker w : live) {
-            if (w.busy) {
+            if (w.unanswered > 0) {
                 w.kill();
             }
         }
@@ -521,9 +780,16 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         return noWorkerRunning();
     }
 
+    /** Tasks taken on ahead by the conductors: sent, or about to be sent, to a worker busy with another. */
+    int takenAhead() {
+        synchronized (lines) {
+            return conductorThreads.stream().mapToInt(c -> Math.max(0, c.line.size() - 1)).sum();
+        }
+    }
+
     @Override
     public String toString() {
         return name + "[" + conductors.getMaximumPoolSize() + " workers, " + live.size() + " JVMs alive, "
-                + conductors.getQueue().size() + " queued" + (isShutdown() ? ", shut down" : "") + "]";
+                + conductors.getQueue().size() + " queued, " + takenAhead() + " sent ahead" + (isShutdown() ? ", shut down" : "") + "]";
     }
 }

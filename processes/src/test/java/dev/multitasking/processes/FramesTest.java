@@ -3,6 +3,9 @@ package dev.multitasking.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.multitasking.core.Span;
+import dev.multitasking.core.Spanned;
+import dev.multitasking.core.Timed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +55,33 @@ class FramesTest {
         assertThat(decoder.reply(encoder.hello(1234)).pid()).isEqualTo(1234);
         assertThat(decoder.reply(encoder.failure(new IllegalStateException("no"))).failure())
                 .isInstanceOf(IllegalStateException.class).hasMessage("no");
+    }
+
+    @Test
+    void theStrategiesWrappers_travelAsTheirFields_aroundTheirValue() throws Exception {
+        Spanned<Integer> task = new Spanned<>(41, new Tasks.Square(9));
+        byte[] request = encoder.encode(task);
+        assertThat(decoder.decode(request)).isEqualTo(task);
+
+        Timed<Long> result = new Timed<>(123L, new Span(41, 4242, "main", 1_000, 2_500));
+        byte[] reply = encoder.value(result);
+        assertThat(reply.length).as("no serialization: tags, span fields, the long").isLessThan(60);
+        assertThat(decoder.reply(reply).value()).isEqualTo(result);
+
+        Timed<List<String>> carrying = new Timed<>(List.of("a", "b"), new Span(0, 1, "w", 5, 5));
+        assertThat(decoder.reply(encoder.value(carrying)).value()).isEqualTo(carrying);
+        Timed<Object> unspanned = new Timed<>(null, null);
+        assertThat(decoder.reply(encoder.value(unspanned)).value()).isEqualTo(unspanned);
+    }
+
+    @Test
+    void aTimedWithASpanThatEndsBeforeItStarts_isRefused_andTheNextFrameIsReadCleanly() throws Exception {
+        byte[] good = encoder.value(new Timed<>(1L, new Span(0, 1, "w", 5, 9)));
+        byte[] bad = good.clone();
+        int endAt = good.length - Long.BYTES - 1 - Long.BYTES;   // the span's end, before the value's tag and long
+        java.nio.ByteBuffer.wrap(bad).putLong(endAt, 1);
+        assertThatThrownBy(() -> decoder.reply(bad)).isInstanceOf(StreamCorruptedException.class).hasMessageContaining("bad span");
+        assertThat(decoder.reply(good).value()).isEqualTo(new Timed<>(1L, new Span(0, 1, "w", 5, 9)));
     }
 
     @Test
