@@ -37,6 +37,12 @@ public final class Anchors {
     private final int repeat;
     private final long sieveLimit;
     private final Path python;
+    /**
+     * Warm-up runs before a warm figure. Two were too few on 2 cores: the JIT compiles in the
+     * background, and with both cores busy running workers it finishes later than beside a
+     * sequential run (count:2000000 on 2 threads went 140, 130, 125, 120 ms run after run).
+     */
+    private static final int WARMUP = 5;
     /** Warm-up runs for the second, informative `processes` figure of the scaling table. */
     private static final int LONG_WARMUP = 20;
 
@@ -122,7 +128,7 @@ public final class Anchors {
         line("");
 
         // 3. scaling on 2 workers, start-up excluded, warm.
-        line("## CPU-bound scaling on 2 workers, start-up excluded, after 2 warm-up runs");
+        line("## CPU-bound scaling on 2 workers, start-up excluded, after " + WARMUP + " warm-up runs");
         line("");
         line("| workload | strategy | wall | speedup | target |");
         line("|---|---|---|---|---|");
@@ -160,7 +166,7 @@ public final class Anchors {
             if (ready == null || !ready.startsWith(IoServer.READY)) {
                 throw new IllegalStateException("the io server said " + ready + " " + server.stderrTail());
             }
-            Figure io = fork("io:10000:100ms", "virtual", 2, "warm", "-D" + IoServer.PROPERTY + "=" + ready.substring(IoServer.READY.length()));
+            Figure io = fork("io:10000:100ms", "virtual", 2, "warm:2", "-D" + IoServer.PROPERTY + "=" + ready.substring(IoServer.READY.length()));
             line("10,000 requests that each wait 100 ms on a local server in another JVM: " + io + " wall (target at most 1.5 s: "
                     + (io.median() <= 1500 ? "met" : "**missed**") + ").");
             server.stdin().close();   // its signal to stop
@@ -210,9 +216,9 @@ public final class Anchors {
         return f;
     }
 
-    /** Java, in a fresh JVM, on workers started once and warmed with 2 runs, start-up excluded. */
+    /** Java, in a fresh JVM, on workers started once and warmed with {@value #WARMUP} runs, start-up excluded. */
     private Figure warm(String workload, String strategy, int workers) throws Exception {
-        return fork(workload, strategy, workers, "warm");
+        return fork(workload, strategy, workers, "warm:" + WARMUP);
     }
 
     /**
@@ -252,7 +258,7 @@ public final class Anchors {
             List<String> millis = new ArrayList<>();
             try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare()) {
                 if (mode.startsWith("warm")) {
-                    int warmups = mode.equals("warm") ? 2 : Integer.parseInt(mode.substring("warm:".length()));
+                    int warmups = Integer.parseInt(mode.substring("warm:".length()));
                     try (Workers started = s.start(workers)) {
                         for (int i = 0; i < repeat + warmups; i++) {
                             RunResult<?> r = s.measureOn(started, prepared.tasks(), workers, 0);
