@@ -440,7 +440,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             }
             if (!stopping && c.line.size() == 1 && conductors.getQueue().size() >= conductors.getMaximumPoolSize()
                     && (maxTasksPerWorker == 0 || w.tasksRun + 1 < maxTasksPerWorker)
-                    && conductors.getQueue().poll() instanceof RemoteFuture<?> next) {
+                    && conductors.getQueue().peek() instanceof RemoteFuture<?> next && conductors.getQueue().remove(next)) {
                 ahead = new Taken(next, null);
                 c.line.add(ahead);
             }
@@ -613,6 +613,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
+        Objects.requireNonNull(callable, "task");
         if (!(callable instanceof Task<T> task)) {
             throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
                     + " (serializable, to cross into a worker JVM); got " + (callable == null ? "null" : callable.getClass().getName()));
@@ -680,12 +681,22 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
     }
 
-    /** Runs futures made by {@code submit}, {@code invokeAll} or {@code invokeAny}; nothing else. */
+    /**
+     * Runs the futures this pool made ({@code submit}, {@code invokeAll}, {@code invokeAny}), and
+     * other {@link Future}s that are {@code Runnable}: the JDK's wrappers around a pool's futures,
+     * such as {@link java.util.concurrent.ExecutorCompletionService}'s, or the tasks of a
+     * {@link java.util.concurrent.CompletableFuture} given this pool. Such a wrapper runs on a
+     * conductor thread of this JVM, as the {@link java.util.concurrent.Executor} contract allows;
+     * a future of this pool inside it still runs in the conductor's worker JVM. A bare
+     * {@code Runnable} is refused: it cannot cross into a worker, and running it here would hide
+     * that.
+     */
     @Override
     public void execute(Runnable command) {
-        if (!(command instanceof RemoteFuture<?>)) {
+        Objects.requireNonNull(command, "command");
+        if (!(command instanceof Future<?>)) {
             throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
-                    + " (use submit); got " + (command == null ? "null" : command.getClass().getName()));
+                    + " (use submit); got " + command.getClass().getName());
         }
         conductors.execute(command);
     }

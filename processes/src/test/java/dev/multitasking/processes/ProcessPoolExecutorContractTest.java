@@ -2,22 +2,29 @@ package dev.multitasking.processes;
 
 import dev.multitasking.core.Task;
 import dev.multitasking.threads.ExecutorServiceContract;
-import dev.multitasking.threads.pool.Rejection;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Test;
 
 /**
- * The thread pools' contract, on worker JVMs. Its tasks become {@link Task} records that travel to
- * the workers, and its gate a loopback socket. What cannot apply across processes is switched off
- * below, each with the reason; the tests that stand in for it are named there.
+ * The executor contract, on worker JVMs: its tasks become {@link Task} records that travel to the
+ * workers, and its gate a loopback socket. The capability contracts that cannot apply across
+ * processes are not implemented, for these reasons:
+ * <ul>
+ *   <li>{@code RunnableContract}: a bare {@code Runnable} cannot cross into a worker JVM, so it is
+ *       refused ({@code ProcessPoolExecutorTest.notATask_isRefusedNamingItsClass}); the JDK's
+ *       own wrappers of a pool's futures do run ({@code completionService_*} and
+ *       {@code completableFuture_*} in the contract).</li>
+ *   <li>{@code BoundedQueueContract}: the pool has no bounded queue; back-pressure belongs to the
+ *       thread pools.</li>
+ *   <li>{@code InPoolSubmitContract}: a task in a worker JVM has no handle on the parent's pool.</li>
+ *   <li>{@code SharedMemoryStressContract}: its tasks count runs in this JVM's memory;
+ *       {@code ProcessPoolReliabilityTest} checks that every task ends exactly once under random
+ *       worker kills, and {@code submit_fromEightThreadsAtOnce_*} that every future gets its own
+ *       answer.</li>
+ * </ul>
  */
 class ProcessPoolExecutorContractTest extends ExecutorServiceContract {
-
-    private static final String NO_RUNNABLES = "A process pool refuses a Runnable (it cannot cross into a worker JVM): "
-            + "ProcessPoolExecutorTest.notATask_isRefusedNamingItsClass checks the refusal";
 
     @Override
     protected ExecutorService newPool(int threads) {
@@ -25,8 +32,8 @@ class ProcessPoolExecutorContractTest extends ExecutorServiceContract {
     }
 
     @Override
-    protected ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
-        throw new UnsupportedOperationException("the process pool has no bounded queue");
+    protected int tasksPerSubmitter() {
+        return 500;
     }
 
     record Answer<T extends Serializable>(T value) implements Task<T> {
@@ -61,70 +68,5 @@ class ProcessPoolExecutorContractTest extends ExecutorServiceContract {
     @Override
     protected Gate newGate() {
         return new SocketGate();
-    }
-
-    @Test
-    @Disabled(NO_RUNNABLES)
-    @Override
-    protected void execute_runsTheTask() {
-    }
-
-    @Test
-    @Disabled(NO_RUNNABLES)
-    @Override
-    protected void submit_runnable_futureGivesTheGivenValue() {
-    }
-
-    @Test
-    @Disabled(NO_RUNNABLES + "; submit_taskThrows_getThrowsItsCause_andThePoolKeepsWorking covers a throwing task")
-    @Override
-    protected void execute_taskThrows_workerSurvivesAndRunsMore() {
-    }
-
-    @Test
-    @Disabled(NO_RUNNABLES + "; shutdownNow_returnsExactlyTheUnstartedTasksInOrder_andInterruptsTheRunningOne covers submitted tasks")
-    @Override
-    protected void shutdownNow_executedRunnables_comeBackAsTheSameObjects() {
-    }
-
-    private static final String NO_BOUND = "The process pool has no bounded queue: back-pressure belongs to the thread pools";
-
-    @Test
-    @Disabled(NO_BOUND)
-    @Override
-    protected void bounded_abort_rejectsWhenTheQueueIsFull() {
-    }
-
-    @Test
-    @Disabled(NO_BOUND)
-    @Override
-    protected void bounded_callerRuns_runsOnTheSubmittingThread() {
-    }
-
-    @Test
-    @Disabled(NO_BOUND)
-    @Override
-    protected void bounded_block_waitsForRoom_thenQueues() {
-    }
-
-    @Test
-    @Disabled(NO_BOUND)
-    @Override
-    protected void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() {
-    }
-
-    private static final String NO_STRESS = "The stress tests count runs in Runnables sharing this JVM's memory; "
-            + "ProcessPoolReliabilityTest checks that every task ends exactly once under random worker kills";
-
-    @Test
-    @Disabled(NO_STRESS)
-    @Override
-    protected void stress_manyTasksFromEightThreads_eachRunsExactlyOnce() {
-    }
-
-    @Test
-    @Disabled(NO_STRESS)
-    @Override
-    protected void stress_submitRacingShutdown_acceptedRunOnce_refusedThrow() {
     }
 }

@@ -134,6 +134,13 @@ final class SocketGate implements ExecutorServiceContract.Gate {
     }
 
     @Override
+    public int started() {
+        synchronized (lock) {
+            return started;
+        }
+    }
+
+    @Override
     public void open() {
         List<Socket> toRelease;
         synchronized (lock) {

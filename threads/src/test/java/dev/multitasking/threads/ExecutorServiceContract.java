@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.multitasking.core.NoLeakedThreads;
-import dev.multitasking.threads.pool.Rejection;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,25 +33,35 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The {@link ExecutorService} contract, as one suite every pool must pass: the project's own
- * pools, the process pool, and the JDK's {@code ThreadPoolExecutor}, whose passing proves the
- * suite asks only what the JDK itself promises. Ships in the threads test-jar.
+ * The {@link ExecutorService} contract every pool passes, whatever runs its tasks: the project's
+ * own thread pools, the process pool, and the JDK's {@code ThreadPoolExecutor}, whose passing
+ * proves the suite asks only what the JDK itself promises. It covers what the JSR-166 TCK checks
+ * of a generic executor service (written here from its list of behaviours, not copied): nulls,
+ * results and exceptions of submitted tasks; {@code invokeAll} and {@code invokeAny}, empty, with
+ * null elements, all failing, timed with timeouts that expire; shutdown, {@code shutdownNow},
+ * {@code awaitTermination}, {@code isTerminated}, {@code close()} (waits, idempotent, keeps the
+ * caller's interrupt); {@code Future} cancel, state, {@code resultNow} and {@code exceptionNow};
+ * {@link ExecutorCompletionService} and {@link CompletableFuture} over the pool; many concurrent
+ * submitters.
  *
- * <p>Tasks come from overridable factories ({@link #answer}, {@link #failing},
- * {@link #reportsInterrupted}, {@link #newGate}), so that a pool whose tasks run in another
- * process can supply tasks that travel there. Blocking tasks wait at a {@link Gate}, never on a
- * sleep, so no test depends on timing; every pool a test makes is shut down and its termination
- * asserted.
+ * <p>This class holds what every pool can do with {@link Callable}s made by its factories
+ * ({@link #answer}, {@link #failing}, {@link #reportsInterrupted}, {@link #newGate}), so that a
+ * pool whose tasks run in another process supplies tasks that travel there. What needs more is
+ * split by capability, as JCTools' queue tests are: a pool's test implements
+ * {@link RunnableContract} when it runs any {@code Runnable}, {@link BoundedQueueContract} when
+ * its queue can be bounded, {@link InPoolSubmitContract} when its tasks can reach the pool, and
+ * {@link SharedMemoryStressContract} when its tasks share this JVM's memory. Nothing is switched
+ * off by hand. Ships in the threads test-jar.
+ *
+ * <p>Blocking tasks wait at a {@link Gate}, never on a sleep; every pool a test makes is shut down
+ * and its termination asserted after the test.
  */
 @Timeout(120)
 @ExtendWith(NoLeakedThreads.class)
-public abstract class ExecutorServiceContract {
+public abstract class ExecutorServiceContract implements PoolFixture {
 
     /** A pool of {@code threads} workers on an unbounded queue. */
     protected abstract ExecutorService newPool(int threads);
-
-    /** A pool whose queue holds {@code capacity} waiting tasks, full queues handled by {@code rejection}. */
-    protected abstract ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection);
 
     /** A task that answers {@code value}. */
     protected <T extends Serializable> Callable<T> answer(T value) {
@@ -74,8 +86,13 @@ public abstract class ExecutorServiceContract {
     }
 
     /** Tasks for the stress tests: {@code multitasking.stress.tasks} (1,000,000 for the full run). */
-    protected static int stressTasks() {
+    static int stressTasks() {
         return Integer.getInteger("multitasking.stress.tasks", 50_000);
+    }
+
+    /** How many tasks each of the concurrent submitters sends in {@link #submit_fromEightThreadsAtOnce_everyFutureGetsItsOwnAnswer}. */
+    protected int tasksPerSubmitter() {
+        return 2_000;
     }
 
     /**
@@ -88,6 +105,9 @@ public abstract class ExecutorServiceContract {
 
         /** Waits until {@code count} blockers have started; false after 30 s. */
         boolean awaitStarted(int count) throws InterruptedException;
+
+        /** How many blockers have started so far. */
+        int started();
 
         /** Releases every blocker, those waiting and those still to come. */
         void open();
@@ -136,6 +156,11 @@ public abstract class ExecutorServiceContract {
         }
 
         @Override
+        public int started() {
+            return started.get();
+        }
+
+        @Override
         public void open() {
             opened.countDown();
         }
@@ -152,6 +177,7 @@ public abstract class ExecutorServiceContract {
     }
 
     private final List<ExecutorService> pools = new ArrayList<>();
+    private final List<Thread> helpers = new ArrayList<>();
     /** Opened after each test (before the pools close), so no task stays blocked behind a failed assertion. */
     private Gate gate;
 
@@ -160,16 +186,27 @@ public abstract class ExecutorServiceContract {
         gate = newGate();
     }
 
-    private ExecutorService pool(int threads) {
-        ExecutorService pool = newPool(threads);
+    @Override
+    public final Gate gate() {
+        return gate;
+    }
+
+    @Override
+    public final ExecutorService pool(int threads) {
+        return track(newPool(threads));
+    }
+
+    @Override
+    public final ExecutorService track(ExecutorService pool) {
         pools.add(pool);
         return pool;
     }
 
-    private ExecutorService bounded(int threads, int capacity, Rejection rejection) {
-        ExecutorService pool = newBoundedPool(threads, capacity, rejection);
-        pools.add(pool);
-        return pool;
+    @Override
+    public final Thread startThread(Runnable body) {
+        Thread t = Thread.ofPlatform().name("contract-helper-" + helpers.size()).start(body);
+        helpers.add(t);
+        return t;
     }
 
     @AfterEach
@@ -181,13 +218,17 @@ public abstract class ExecutorServiceContract {
                 assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).as("%s terminates", pool).isTrue();
                 assertThat(pool.isTerminated()).isTrue();
             }
+            for (Thread t : helpers) {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+                assertThat(t.isAlive()).as("%s ended", t.getName()).isFalse();
+            }
         } finally {
             gate.close();
         }
     }
 
-    /** Occupies every worker of a pool with a blocker; returns once all are busy. */
-    private List<Future<String>> occupy(ExecutorService pool, int threads) throws InterruptedException {
+    @Override
+    public final List<Future<String>> occupy(ExecutorService pool, int threads) throws InterruptedException {
         List<Future<String>> blockers = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             blockers.add(pool.submit(gate.blocker()));
@@ -196,23 +237,24 @@ public abstract class ExecutorServiceContract {
         return blockers;
     }
 
+    // ---- submit: nulls, values, exceptions, interrupts ----
+
     @Test
-    protected void execute_runsTheTask() throws InterruptedException {
-        CountDownLatch ran = new CountDownLatch(1);
-        pool(2).execute(() -> ran.countDown());
-        assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+    void nullTasks_areRefusedWithNullPointerException() {
+        ExecutorService pool = pool(1);
+        assertThatThrownBy(() -> pool.execute(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.submit((Callable<String>) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.submit((Runnable) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.submit((Runnable) null, "value")).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void submit_callable_futureGivesItsValue() throws Exception {
-        assertThat(pool(2).submit(answer(42)).get()).isEqualTo(42);
-    }
-
-    @Test
-    protected void submit_runnable_futureGivesTheGivenValue() throws Exception {
-        ExecutorService pool = pool(2);
-        assertThat(pool.submit(() -> { }, "done").get()).isEqualTo("done");
-        assertThat(pool.submit(() -> { }).get()).isNull();
+        Future<Integer> f = pool(2).submit(answer(42));
+        assertThat(f.get()).isEqualTo(42);
+        assertThat(f.get(0, TimeUnit.MILLISECONDS)).as("a done future answers a zero timeout").isEqualTo(42);
+        assertThat(f.isDone()).isTrue();
+        assertThat(f.isCancelled()).isFalse();
     }
 
     @Test
@@ -222,29 +264,153 @@ public abstract class ExecutorServiceContract {
             Future<Integer> failed = pool.submit(failing("boom"));
             assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(IllegalStateException.class).hasMessage("boom");
+            assertThatThrownBy(() -> failed.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         }
         assertThat(pool.submit(answer("alive")).get()).isEqualTo("alive");
     }
 
     @Test
-    protected void execute_taskThrows_workerSurvivesAndRunsMore() throws Exception {
+    void get_byAThreadInterruptedWhileItWaits_throwsInterruptedException() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        CountDownLatch waiting = new CountDownLatch(1);
+        Thread waiter = startThread(() -> {
+            try {
+                waiting.countDown();
+                outcome.set(running.get());
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> waiter.getState() == Thread.State.WAITING);
+        waiter.interrupt();
+        waiter.join(30_000);
+        assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        assertThat(running.isDone()).as("the task itself is not touched").isFalse();
+    }
+
+    @Test
+    void get_byAnInterruptedThread_onAnUnfinishedTask_throwsInterruptedException() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(running::get).isInstanceOf(InterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).as("status cleared, as InterruptedException says").isFalse();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void timedGet_onAnUnfinishedTask_throwsTimeoutException() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        assertThatThrownBy(() -> running.get(50, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> running.get(0, TimeUnit.NANOSECONDS)).isInstanceOf(TimeoutException.class);
+        gate().open();
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("released");
+    }
+
+    // ---- Future: state, resultNow, exceptionNow, cancel ----
+
+    @Test
+    void futureState_followsTheTask_andResultNowAndExceptionNowAnswerOnlyWhenTheyMay() throws Exception {
         ExecutorService pool = pool(2);
-        CountDownLatch threw = new CountDownLatch(6);
-        Thread.UncaughtExceptionHandler quiet = (t, e) -> threw.countDown();
-        for (int i = 0; i < 6; i++) {
-            pool.execute(() -> {
-                Thread.currentThread().setUncaughtExceptionHandler(quiet);
-                throw new IllegalStateException("boom");
-            });
-        }
-        assertThat(threw.await(30, TimeUnit.SECONDS)).isTrue();
-        List<Future<Integer>> after = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            after.add(pool.submit(answer(i)));
-        }
-        for (int i = 0; i < 20; i++) {
-            assertThat(after.get(i).get()).isEqualTo(i);
-        }
+        Future<String> running = occupy(pool, 1).get(0);
+        assertThat(running.state()).isEqualTo(Future.State.RUNNING);
+        assertThatThrownBy(running::resultNow).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(running::exceptionNow).isInstanceOf(IllegalStateException.class);
+
+        Future<Integer> failed = pool.submit(failing("state"));
+        assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class);
+        assertThat(failed.state()).isEqualTo(Future.State.FAILED);
+        assertThat(failed.exceptionNow()).isInstanceOf(IllegalStateException.class).hasMessage("state");
+        assertThatThrownBy(failed::resultNow).isInstanceOf(IllegalStateException.class);
+
+        gate().open();
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo("released");
+        assertThat(running.state()).isEqualTo(Future.State.SUCCESS);
+        assertThat(running.resultNow()).isEqualTo("released");
+        assertThatThrownBy(running::exceptionNow).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void cancel_aQueuedTask_itNeverRuns_andItsFutureIsCancelled() throws Exception {
+        ExecutorService pool = pool(1);
+        occupy(pool, 1);
+        Future<String> queued = pool.submit(gate().blocker());
+        assertThat(queued.cancel(false)).isTrue();
+        assertThat(queued.isCancelled()).isTrue();
+        assertThat(queued.isDone()).isTrue();
+        assertThat(queued.state()).isEqualTo(Future.State.CANCELLED);
+        assertThatThrownBy(queued::get).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(queued::resultNow).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(queued::exceptionNow).isInstanceOf(IllegalStateException.class);
+        gate().open();
+        assertThat(pool.submit(answer("after")).get(30, TimeUnit.SECONDS)).isEqualTo("after");
+        assertThat(gate().started()).as("blockers that started").isEqualTo(1);
+    }
+
+    @Test
+    void cancel_runningTask_interruptsIt_andTheInterruptDoesNotLeakIntoTheNextTask() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        assertThat(running.cancel(true)).isTrue();
+        assertThat(running.isCancelled()).isTrue();
+        assertThat(pool.submit(reportsInterrupted()).get(60, TimeUnit.SECONDS)).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(gate()::sawInterruption);
+    }
+
+    @Test
+    void cancelWithoutInterrupt_aRunningTask_isCancelledButNotInterrupted() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        assertThat(running.cancel(false)).isTrue();
+        assertThat(running.isCancelled()).isTrue();
+        assertThatThrownBy(running::get).isInstanceOf(CancellationException.class);
+        gate().open();
+        assertThat(pool.submit(answer("next")).get(30, TimeUnit.SECONDS)).isEqualTo("next");
+        assertThat(gate().sawInterruption()).isFalse();
+    }
+
+    @Test
+    void cancel_aDoneTask_returnsFalse_andLeavesItsResult() throws Exception {
+        Future<Integer> done = pool(1).submit(answer(5));
+        assertThat(done.get()).isEqualTo(5);
+        assertThat(done.cancel(true)).isFalse();
+        assertThat(done.cancel(false)).isFalse();
+        assertThat(done.isCancelled()).isFalse();
+        assertThat(done.get()).isEqualTo(5);
+    }
+
+    // ---- invokeAll ----
+
+    @Test
+    void invokeAll_null_throwsNullPointerException() {
+        ExecutorService pool = pool(1);
+        assertThatThrownBy(() -> pool.invokeAll(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAll(null, 1, TimeUnit.SECONDS)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAll(List.of(answer(1)), 1, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void invokeAll_empty_returnsAnEmptyList() throws Exception {
+        ExecutorService pool = pool(1);
+        assertThat(pool.invokeAll(Collections.<Callable<String>>emptyList())).isEmpty();
+        assertThat(pool.invokeAll(Collections.<Callable<String>>emptyList(), 1, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void invokeAll_aNullElement_throwsNullPointerException() {
+        ExecutorService pool = pool(1);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        tasks.add(answer(1));
+        tasks.add(null);
+        assertThatThrownBy(() -> pool.invokeAll(tasks)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAll(tasks, 30, TimeUnit.SECONDS)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -253,40 +419,112 @@ public abstract class ExecutorServiceContract {
         for (int i = 0; i < 50; i++) {
             tasks.add(answer(i * i));
         }
-        List<Future<Integer>> futures = pool(3).invokeAll(tasks);
-        assertThat(futures).hasSize(50).allMatch(Future::isDone);
-        for (int i = 0; i < 50; i++) {
-            assertThat(futures.get(i).get()).isEqualTo(i * i);
+        ExecutorService pool = pool(3);
+        for (List<Future<Integer>> futures : List.of(pool.invokeAll(tasks), pool.invokeAll(tasks, 60, TimeUnit.SECONDS))) {
+            assertThat(futures).hasSize(50).allMatch(Future::isDone);
+            for (int i = 0; i < 50; i++) {
+                assertThat(futures.get(i).get()).isEqualTo(i * i);
+            }
         }
     }
 
     @Test
-    void invokeAll_timeoutPasses_unfinishedAreCancelled() throws Exception {
-        List<Callable<String>> tasks = List.of(answer("quick"), gate.blocker());
-        List<Future<String>> futures = pool(2).invokeAll(tasks, 2, TimeUnit.SECONDS);
+    void invokeAll_aFailingTask_failsOnlyItsOwnFuture() throws Exception {
+        ExecutorService pool = pool(2);
+        List<Callable<Integer>> tasks = List.of(answer(1), failing("one of them"), answer(3));
+        for (List<Future<Integer>> futures : List.of(pool.invokeAll(tasks), pool.invokeAll(tasks, 60, TimeUnit.SECONDS))) {
+            assertThat(futures.get(0).get()).isEqualTo(1);
+            assertThatThrownBy(() -> futures.get(1).get()).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IllegalStateException.class).hasMessage("one of them");
+            assertThat(futures.get(2).get()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void invokeAll_timeoutPasses_unfinishedAreCancelled_andEveryFutureIsDone() throws Exception {
+        ExecutorService pool = pool(2);
+        List<Callable<String>> tasks = List.of(answer("quick"), gate().blocker(), gate().blocker());
+        List<Future<String>> futures = pool.invokeAll(tasks, 1, TimeUnit.SECONDS);
+        assertThat(futures).hasSize(3).allMatch(Future::isDone);
         assertThat(futures.get(0).get()).isEqualTo("quick");
         assertThat(futures.get(1).isCancelled()).isTrue();
+        assertThat(futures.get(2).isCancelled()).isTrue();
         assertThatThrownBy(() -> futures.get(1).get()).isInstanceOf(CancellationException.class);
+        assertThat(pool.submit(answer("alive")).get(60, TimeUnit.SECONDS)).isEqualTo("alive");
+    }
+
+    // ---- invokeAny ----
+
+    @Test
+    void invokeAny_null_throwsNullPointerException() {
+        ExecutorService pool = pool(1);
+        assertThatThrownBy(() -> pool.invokeAny(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAny(null, 1, TimeUnit.SECONDS)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAny(List.of(answer(1)), 1, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void invokeAny_empty_throwsIllegalArgumentException() {
+        ExecutorService pool = pool(1);
+        Collection<Callable<String>> none = Collections.emptyList();
+        assertThatThrownBy(() -> pool.invokeAny(none)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pool.invokeAny(none, 1, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void invokeAny_aNullElement_throwsNullPointerException() {
+        ExecutorService pool = pool(1);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        tasks.add(failing("first"));
+        tasks.add(null);
+        assertThatThrownBy(() -> pool.invokeAny(tasks)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> pool.invokeAny(tasks, 30, TimeUnit.SECONDS)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void invokeAny_someFail_returnsASuccessfulResult() throws Exception {
         List<Callable<Integer>> tasks = List.of(failing("no"), answer(7), failing("no"));
-        assertThat(pool(2).invokeAny(tasks)).isEqualTo(7);
+        ExecutorService pool = pool(2);
+        assertThat(pool.invokeAny(tasks)).isEqualTo(7);
+        assertThat(pool.invokeAny(tasks, 60, TimeUnit.SECONDS)).isEqualTo(7);
     }
 
     @Test
-    void invokeAny_allFail_throwsExecutionException() {
+    void invokeAny_allFail_throwsExecutionExceptionWithACause() {
         List<Callable<Integer>> tasks = List.of(failing("first"), failing("second"));
-        assertThatThrownBy(() -> pool(2).invokeAny(tasks)).isInstanceOf(ExecutionException.class)
+        ExecutorService pool = pool(2);
+        assertThatThrownBy(() -> pool.invokeAny(tasks)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> pool.invokeAny(tasks, 60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void invokeAny_nothingFinishesInTime_throwsTimeoutException() {
+    void invokeAny_oneSucceeds_theOthersStillRunningAreCancelledWithAnInterrupt() throws Exception {
         ExecutorService pool = pool(2);
-        List<Callable<String>> tasks = List.of(gate.blocker());
+        List<Callable<String>> tasks = List.of(gate().blocker(), answer("first"));
+        assertThat(pool.invokeAny(tasks)).isEqualTo("first");
+        // The blocker may not have started at all (then it never will); if it did, it is stopped.
+        await().atMost(Duration.ofSeconds(30)).until(() -> gate().started() == 0 || gate().sawInterruption());
+        assertThat(pool.submit(answer("alive")).get(60, TimeUnit.SECONDS)).isEqualTo("alive");
+    }
+
+    @Test
+    void invokeAny_nothingFinishesInTime_throwsTimeoutException_andStopsWhatRuns() throws Exception {
+        ExecutorService pool = pool(2);
+        List<Callable<String>> tasks = List.of(gate().blocker());
         assertThatThrownBy(() -> pool.invokeAny(tasks, 500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> gate().started() == 0 || gate().sawInterruption());
+    }
+
+    // ---- shutdown, shutdownNow, awaitTermination, close ----
+
+    @Test
+    void aNewPool_isNeitherShutDownNorTerminated_andAwaitTerminationTimesOut() throws Exception {
+        ExecutorService pool = pool(1);
+        assertThat(pool.isShutdown()).isFalse();
+        assertThat(pool.isTerminated()).isFalse();
+        assertThat(pool.awaitTermination(10, TimeUnit.MILLISECONDS)).isFalse();
     }
 
     @Test
@@ -298,15 +536,28 @@ public abstract class ExecutorServiceContract {
             queued.add(pool.submit(answer(i)));
         }
         pool.shutdown();
+        pool.shutdown();   // idempotent
         assertThat(pool.isShutdown()).isTrue();
         assertThat(pool.isTerminated()).isFalse();
         assertThatThrownBy(() -> pool.submit(answer(1))).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> pool.invokeAll(List.of(answer(1)))).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(100, TimeUnit.MILLISECONDS)).as("still busy").isFalse();
-        gate.open();
+        gate().open();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
         for (int i = 0; i < 5; i++) {
             assertThat(queued.get(i).get()).isEqualTo(i);
         }
+    }
+
+    @Test
+    void shutdown_ofAnIdlePool_terminates() throws Exception {
+        ExecutorService pool = pool(2);
+        assertThat(pool.submit(answer(1)).get()).isEqualTo(1);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(pool.shutdownNow()).as("nothing was waiting").isEmpty();
     }
 
     @Test
@@ -318,30 +569,16 @@ public abstract class ExecutorServiceContract {
             queued.add(pool.submit(answer(i)));
         }
         List<Runnable> neverStarted = pool.shutdownNow();
+        assertThat(pool.isShutdown()).isTrue();
         assertThat(neverStarted).hasSize(5);
         for (int i = 0; i < 5; i++) {
             assertThat(neverStarted.get(i)).isSameAs(queued.get(i));
             assertThat(queued.get(i).isDone()).isFalse();
         }
+        assertThatThrownBy(() -> pool.submit(answer(1))).isInstanceOf(RejectedExecutionException.class);
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThatThrownBy(running::get).isInstanceOf(ExecutionException.class).cause().isInstanceOf(InterruptedException.class);
-        await().atMost(Duration.ofSeconds(30)).until(gate::sawInterruption);
-    }
-
-    @Test
-    protected void shutdownNow_executedRunnables_comeBackAsTheSameObjects() throws Exception {
-        ExecutorService pool = pool(1);
-        occupy(pool, 1);
-        AtomicInteger ran = new AtomicInteger();
-        List<Runnable> queued = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            Runnable r = ran::incrementAndGet;
-            queued.add(r);
-            pool.execute(r);
-        }
-        assertThat(pool.shutdownNow()).containsExactlyElementsOf(queued);
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(ran.get()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(gate()::sawInterruption);
     }
 
     @Test
@@ -363,151 +600,138 @@ public abstract class ExecutorServiceContract {
         pool.close();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(futures).allMatch(f -> f.state() == Future.State.SUCCESS);
+        for (int i = 0; i < 200; i++) {
+            assertThat(futures.get(i).resultNow()).isEqualTo(i);
+        }
     }
 
     @Test
-    void cancel_runningTask_interruptsIt_andTheInterruptDoesNotLeakIntoTheNextTask() throws Exception {
+    void close_waitsForTheRunningTask_thenIsIdempotent() throws Exception {
         ExecutorService pool = pool(1);
         Future<String> running = occupy(pool, 1).get(0);
-        assertThat(running.cancel(true)).isTrue();
-        assertThat(pool.submit(reportsInterrupted()).get(60, TimeUnit.SECONDS)).isFalse();
-        await().atMost(Duration.ofSeconds(30)).until(gate::sawInterruption);
-    }
-
-    @Test
-    protected void bounded_abort_rejectsWhenTheQueueIsFull() throws Exception {
-        ExecutorService pool = bounded(1, 2, Rejection.ABORT);
-        occupy(pool, 1);
-        pool.execute(() -> { });
-        pool.execute(() -> { });
-        assertThatThrownBy(() -> pool.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
-    }
-
-    @Test
-    protected void bounded_callerRuns_runsOnTheSubmittingThread() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.CALLER_RUNS);
-        occupy(pool, 1);
-        pool.execute(() -> { });
-        AtomicReference<Thread> ranOn = new AtomicReference<>();
-        pool.execute(() -> ranOn.set(Thread.currentThread()));
-        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
-    }
-
-    @Test
-    protected void bounded_block_waitsForRoom_thenQueues() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
-        occupy(pool, 1);
-        pool.execute(() -> { });
-        CountDownLatch ran = new CountDownLatch(1);
-        CountDownLatch submitting = new CountDownLatch(1);
-        AtomicBoolean submitted = new AtomicBoolean();
-        Thread producer = Thread.ofPlatform().start(() -> {
-            submitting.countDown();
-            pool.execute(ran::countDown);
-            submitted.set(true);
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread closer = startThread(() -> {
+            pool.close();
+            closed.set(true);
         });
-        assertThat(submitting.await(30, TimeUnit.SECONDS)).isTrue();
-        producer.join(200);
-        assertThat(submitted).as("blocked while the queue is full").isFalse();
-        gate.open();
-        producer.join(30_000);
-        assertThat(submitted).isTrue();
-        assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(pool::isShutdown);
+        assertThat(closed).as("close waits while a task runs").isFalse();
+        gate().open();
+        closer.join(60_000);
+        assertThat(closed).isTrue();
+        assertThat(running.resultNow()).isEqualTo("released");
+        pool.close();   // terminated already: nothing to do
+        assertThat(pool.isTerminated()).isTrue();
     }
 
     @Test
-    protected void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
-        occupy(pool, 1);
-        pool.execute(() -> { });
-        AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread producer = Thread.ofPlatform().start(() -> {
-            try {
-                pool.execute(() -> { });
-                outcome.set("accepted");
-            } catch (RejectedExecutionException e) {
-                outcome.set(e);
+    void close_byAnInterruptedThread_stopsTheTasks_andKeepsTheInterrupt() throws Exception {
+        ExecutorService pool = pool(1);
+        Future<String> running = occupy(pool, 1).get(0);
+        Future<Integer> queued = pool.submit(answer(1));
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread closer = startThread(() -> {
+            Thread.currentThread().interrupt();
+            pool.close();
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        closer.join(60_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(stillInterrupted).as("close re-asserts the caller's interrupt").isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(running.state()).isEqualTo(Future.State.FAILED);
+        assertThat(queued.isDone()).as("a task still queued never runs").isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(gate()::sawInterruption);
+    }
+
+    // ---- the JDK's utilities over the pool ----
+
+    @Test
+    void completionService_overThePool_takesResultsAsTheyComplete() throws Exception {
+        ExecutorService pool = pool(2);
+        ExecutorCompletionService<Integer> ecs = new ExecutorCompletionService<>(pool);
+        assertThat(ecs.poll()).as("nothing done yet").isNull();
+        assertThat(ecs.poll(10, TimeUnit.MILLISECONDS)).isNull();
+        List<Future<Integer>> submitted = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            submitted.add(ecs.submit(answer(i)));
+        }
+        Future<Integer> failed = ecs.submit(failing("ecs"));
+        List<Integer> results = new ArrayList<>();
+        int failures = 0;
+        for (int i = 0; i < 21; i++) {
+            Future<Integer> f = ecs.take();
+            assertThat(f.isDone()).isTrue();
+            if (f == failed) {
+                failures++;
+                assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class).cause().hasMessage("ecs");
+            } else {
+                assertThat(submitted).contains(f);
+                results.add(f.get());
             }
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> producer.getState() == Thread.State.WAITING
-                || producer.getState() == Thread.State.TIMED_WAITING);
-        pool.shutdown();
-        producer.join(30_000);
-        assertThat(outcome.get()).isInstanceOf(RejectedExecutionException.class);
+        }
+        assertThat(failures).isEqualTo(1);
+        assertThat(results).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        assertThat(ecs.poll()).isNull();
     }
 
     @Test
-    protected void stress_manyTasksFromEightThreads_eachRunsExactlyOnce() throws Exception {
-        int tasks = stressTasks();
+    void completionService_cancelledTask_isQueuedAsDone() throws Exception {
+        ExecutorService pool = pool(1);
+        occupy(pool, 1);
+        ExecutorCompletionService<String> ecs = new ExecutorCompletionService<>(pool);
+        Future<String> f = ecs.submit(gate().blocker());
+        assertThat(f.cancel(false)).isTrue();
+        gate().open();
+        assertThat(ecs.poll(30, TimeUnit.SECONDS)).isSameAs(f);
+    }
+
+    @Test
+    void completableFuture_supplyAsync_onThePool_completes() throws Exception {
+        ExecutorService pool = pool(2);
+        Callable<Integer> task = answer(21);
+        CompletableFuture<Integer> doubled = CompletableFuture.supplyAsync(() -> {
+            try {
+                return pool.submit(task).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, pool).thenApplyAsync(x -> x * 2, pool);
+        assertThat(doubled.get(60, TimeUnit.SECONDS)).isEqualTo(42);
+    }
+
+    // ---- concurrency ----
+
+    @Test
+    void submit_fromEightThreadsAtOnce_everyFutureGetsItsOwnAnswer() throws Exception {
+        ExecutorService pool = pool(2);
         int submitters = 8;
-        AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
-        ExecutorService pool = pool(4);
+        int each = tasksPerSubmitter();
         CyclicBarrier go = new CyclicBarrier(submitters);
+        List<List<Future<Integer>>> futures = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int s = 0; s < submitters; s++) {
-            int first = s;
-            threads.add(Thread.ofPlatform().name("submitter-" + s).start(() -> {
+            List<Future<Integer>> mine = Collections.synchronizedList(new ArrayList<>());
+            futures.add(mine);
+            int base = s * each;
+            threads.add(startThread(() -> {
                 try {
                     go.await();
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
-                for (int i = first; i < tasks; i += submitters) {
-                    int slot = i;
-                    pool.execute(() -> runs.incrementAndGet(slot));
+                for (int i = 0; i < each; i++) {
+                    mine.add(pool.submit(answer(base + i)));
                 }
             }));
         }
         for (Thread t : threads) {
-            t.join();
+            t.join(120_000);
         }
-        pool.shutdown();
-        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-        for (int i = 0; i < tasks; i++) {
-            assertThat(runs.get(i)).as("runs of task %d", i).isEqualTo(1);
-        }
-    }
-
-    @Test
-    protected void stress_submitRacingShutdown_acceptedRunOnce_refusedThrow() throws Exception {
-        for (int round = 0; round < 20; round++) {
-            ExecutorService pool = pool(2);
-            int submitters = 4;
-            int perSubmitter = Math.max(100, stressTasks() / 200);
-            AtomicIntegerArray runs = new AtomicIntegerArray(submitters * perSubmitter);
-            AtomicIntegerArray accepted = new AtomicIntegerArray(submitters * perSubmitter);
-            CyclicBarrier go = new CyclicBarrier(submitters + 1);
-            List<Thread> threads = new ArrayList<>();
-            for (int s = 0; s < submitters; s++) {
-                int base = s * perSubmitter;
-                threads.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        go.await();
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                    for (int i = base; i < base + perSubmitter; i++) {
-                        int slot = i;
-                        try {
-                            pool.execute(() -> runs.incrementAndGet(slot));
-                            accepted.set(slot, 1);
-                        } catch (RejectedExecutionException refused) {
-                            accepted.set(slot, -1);
-                        }
-                    }
-                }));
-            }
-            go.await();
-            Thread.yield();
-            pool.shutdown();
-            for (Thread t : threads) {
-                t.join();
-            }
-            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
-            for (int i = 0; i < runs.length(); i++) {
-                int expected = accepted.get(i) == 1 ? 1 : 0;
-                assertThat(accepted.get(i)).as("task %d answered", i).isNotZero();
-                assertThat(runs.get(i)).as("round %d, task %d (accepted: %s)", round, i, accepted.get(i) == 1).isEqualTo(expected);
+        for (int s = 0; s < submitters; s++) {
+            assertThat(futures.get(s)).hasSize(each);
+            for (int i = 0; i < each; i++) {
+                assertThat(futures.get(s).get(i).get(60, TimeUnit.SECONDS)).isEqualTo(s * each + i);
             }
         }
     }

@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The JDK's own pool passes the suite: proof that the suite asks nothing the JDK does not promise. */
-class ThreadPoolExecutorContractTest extends ExecutorServiceContract {
+class ThreadPoolExecutorContractTest extends ExecutorServiceContract
+        implements RunnableContract, BoundedQueueContract, InPoolSubmitContract, SharedMemoryStressContract {
 
     @Override
     protected ExecutorService newPool(int threads) {
@@ -19,7 +20,7 @@ class ThreadPoolExecutorContractTest extends ExecutorServiceContract {
     }
 
     @Override
-    protected ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
+    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
         RejectedExecutionHandler handler = switch (rejection) {
             case ABORT -> new ThreadPoolExecutor.AbortPolicy();
             case CALLER_RUNS -> new ThreadPoolExecutor.CallerRunsPolicy();

@@ -32,6 +32,12 @@ public final class FixedThreadPool extends LifecycleExecutorService {
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     /** Workers not yet exited; guarded by {@code lock}. */
     private int live;
+    /**
+     * Workers not running a task: a task one of them is about to take does not count against the
+     * capacity, as {@code ThreadPoolExecutor} hands a task straight to a new worker. Guarded by
+     * {@code lock}.
+     */
+    private int free;
 
     /** {@code threads} workers on an unbounded queue. */
     public FixedThreadPool(String name, int threads) {
@@ -58,6 +64,7 @@ public final class FixedThreadPool extends LifecycleExecutorService {
         }
         this.workers = List.copyOf(started);
         this.live = threads;
+        this.free = threads;
         workers.forEach(Thread::start);
     }
 
@@ -70,7 +77,7 @@ public final class FixedThreadPool extends LifecycleExecutorService {
                 if (state != RUNNING) {
                     throw new RejectedExecutionException(name + " is shut down; rejected " + task);
                 }
-                if (queue.size() < capacity) {
+                if (queue.size() - free < capacity) {
                     queue.addLast(task);
                     notEmpty.signal();
                     return;
@@ -96,7 +103,7 @@ public final class FixedThreadPool extends LifecycleExecutorService {
 
     private void work() {
         try {
-            for (Runnable task; (task = take()) != null; ) {
+            for (Runnable task = take(false); task != null; task = take(true)) {
                 // A stale interrupt (from a cancel that lost its race with completion) must not
                 // reach the next task; after shutdownNow every task must see one.
                 if (state >= STOP) {
@@ -121,17 +128,21 @@ public final class FixedThreadPool extends LifecycleExecutorService {
         }
     }
 
-    /** The next task, or null when this worker should exit. */
-    private Runnable take() {
+    /** The next task, or null when this worker should exit; {@code ranOne}: the worker has just finished a task. */
+    private Runnable take(boolean ranOne) {
         lock.lock();
         try {
+            if (ranOne) {
+                free++;
+                notFull.signal();
+            }
             while (true) {
                 if (state >= STOP) {
                     return null;
                 }
                 Runnable task = queue.pollFirst();
                 if (task != null) {
-                    notFull.signal();
+                    free--;
                     return task;
                 }
                 if (state == SHUTDOWN) {

@@ -9,6 +9,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The run state both hand-written pools share: running, shut down (no new tasks, queued ones
  * still run), stopping (nothing more runs), terminated (every worker has exited); the lock that
  * guards its changes; and the waiting for termination. The pools own their queues and workers.
+ *
+ * <p>Terminated means every worker thread has exited, so a terminated pool holds no thread. An
+ * idle pool is therefore not terminated the instant {@code shutdown()} returns: its workers wake
+ * and exit first, which {@link #awaitTermination} waits for. {@code ThreadPoolExecutor} does the
+ * same.
  */
 abstract class LifecycleExecutorService extends AbstractExecutorService {
 

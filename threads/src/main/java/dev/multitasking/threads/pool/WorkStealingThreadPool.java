@@ -12,8 +12,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -30,9 +28,10 @@ import java.util.concurrent.locks.Condition;
  *   <li>An idle worker looks at its own deque, then the inbox, then steals from the
  *       <em>head</em> of another worker's deque: the oldest task there, usually the largest piece
  *       of a split, so one steal buys much work and thief and owner rarely meet at one end.</li>
- *   <li>A worker that waits on a {@code Future} of this pool ({@code get()}) runs other tasks
- *       while it waits, instead of blocking: a task that splits itself and waits for its halves
- *       cannot starve the pool, which is exactly how a {@link FixedThreadPool} deadlocks.</li>
+ *   <li>A worker that waits on a {@code Future} of this pool (an untimed {@code get()}) runs
+ *       other tasks while it waits, instead of blocking: a task that splits itself and waits for
+ *       its halves cannot starve the pool, which is exactly how a {@link FixedThreadPool}
+ *       deadlocks. Helping keeps the {@code Future} contract (see {@code HelpingFuture}).</li>
  * </ul>
  *
  * <p>Run state, shutdown and rejection follow {@link java.util.concurrent.ExecutorService}, as in
@@ -49,6 +48,13 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
     private final class Worker extends Thread {
         final ConcurrentLinkedDeque<Job> deque = new ConcurrentLinkedDeque<>();
         final int index;
+        /**
+         * The task this worker is inside now: the one it took from a queue, or, while it helps in
+         * a {@code get()}, the one it runs on that task's behalf. Changed and read under this
+         * worker's monitor, so that a {@code cancel(true)} interrupts the thread only while the
+         * cancelled task is the one running on it (see {@link #interruptFor}).
+         */
+        private Runnable current;
 
         Worker(int index) {
             super(name + "-worker-" + (index + 1));
@@ -63,6 +69,55 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         public void run() {
             work(this);
         }
+
+        /**
+         * Starts running {@code task} on behalf of the task now current. True when the thread was
+         * interrupted before the switch: that interrupt was for the current task, and is taken
+         * out of the thread so that {@code task} does not see it.
+         */
+        boolean enter(Runnable task) {
+            synchronized (this) {
+                boolean interrupted = Thread.interrupted();
+                current = task;
+                return interrupted;
+            }
+        }
+
+        /**
+         * Back in {@code outer} after a task ran (null: between tasks). The interrupt status that
+         * task left was its own and is cleared, unless the pool is stopping: then every task
+         * must see one.
+         */
+        void leave(Runnable outer) {
+            synchronized (this) {
+                if (state >= STOP) {
+                    interrupt();
+                } else {
+                    Thread.interrupted();
+                }
+                current = outer;
+            }
+        }
+
+        /** Makes {@code task} the current one (a future whose run starts or ends); returns the one before. */
+        Runnable swap(Runnable task) {
+            synchronized (this) {
+                Runnable before = current;
+                current = task;
+                return before;
+            }
+        }
+
+        /** Interrupts the task {@code f} this worker runs: the thread if f is what runs now, else a mark f sees when the worker comes back to it. */
+        void interruptFor(HelpingFuture<?> f) {
+            synchronized (this) {
+                if (current == f) {
+                    interrupt();
+                } else {
+                    f.interruptedWhileHelping = true;
+                }
+            }
+        }
     }
 
     private final int capacity;
@@ -71,6 +126,14 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
     private final ConcurrentLinkedQueue<Job> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger pending = new AtomicInteger();
+    /**
+     * Tasks waiting beyond the workers free to take them: queued tasks minus workers not running
+     * a task. A bounded pool accepts a task while this is below its capacity, so a task that an
+     * idle worker is about to take does not count as waiting, as {@code ThreadPoolExecutor} hands
+     * a task straight to a new worker. A worker taking a task leaves it unchanged (one task less
+     * waiting, one worker less free); a worker finishing one lowers it.
+     */
+    private final AtomicInteger load;
     /** Bumped after every push; an idle worker sleeps only if it has not moved since its last scan. */
     private final AtomicLong pushes = new AtomicLong();
 
@@ -103,6 +166,7 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             workers[i] = new Worker(i);
         }
         this.live = threads;
+        this.load = new AtomicInteger(-threads);
         for (Worker w : workers) {
             w.start();
         }
@@ -157,9 +221,10 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             return true;
         }
         while (true) {
-            int p = pending.get();
-            if (p < capacity) {
-                if (pending.compareAndSet(p, p + 1)) {
+            int l = load.get();
+            if (l < capacity) {
+                if (load.compareAndSet(l, l + 1)) {
+                    pending.incrementAndGet();
                     return true;
                 }
                 continue;
@@ -177,7 +242,7 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             try {
                 blocked++;
                 try {
-                    while (pending.get() >= capacity && state == RUNNING) {
+                    while (load.get() >= capacity && state == RUNNING) {
                         roomAvailable.await();
                     }
                 } finally {
@@ -192,13 +257,34 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         }
     }
 
-    /** A slot is free again: a task was taken, or a reservation given back. */
+    /** A reservation given back: the task was refused after all. */
     private void release() {
-        int left = pending.decrementAndGet();
-        if ((left == 0 && state != RUNNING) || blocked > 0) {
+        changed(pending.decrementAndGet(), lighten());
+    }
+
+    /** A task was taken from a queue: by a free worker (waiting tasks and free workers both drop by one), or by one helping in a get. */
+    private void taken(boolean helping) {
+        changed(pending.decrementAndGet(), helping && lighten());
+    }
+
+    /** A worker finished the task it took from a queue and is free again. */
+    private void finished() {
+        if (lighten() && blocked > 0) {
+            changed(1, true);
+        }
+    }
+
+    /** One task less waiting beyond the free workers; true when a bounded pool has room again. */
+    private boolean lighten() {
+        return capacity != Integer.MAX_VALUE && load.decrementAndGet() < capacity;
+    }
+
+    private void changed(int pendingLeft, boolean roomGrew) {
+        boolean mayExit = pendingLeft == 0 && state != RUNNING;
+        if (mayExit || roomGrew && blocked > 0) {
             lock.lock();
             try {
-                if (left == 0 && state != RUNNING) {
+                if (mayExit) {
                     workAvailable.signalAll();   // idle workers may exit now
                 }
                 roomAvailable.signal();
@@ -209,7 +295,7 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
     }
 
     /** Own deque's tail, then the inbox, then another deque's head; null when all are empty. */
-    private Job find(Worker self) {
+    private Job find(Worker self, boolean helping) {
         Job job = self.deque.pollLast();
         if (job == null) {
             job = inbox.poll();
@@ -225,7 +311,7 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             }
         }
         if (job != null) {
-            release();
+            taken(helping);
         }
         return job;
     }
@@ -234,9 +320,9 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         try {
             while (true) {
                 long seen = pushes.get();
-                Job job = state >= STOP ? null : find(self);
+                Job job = state >= STOP ? null : find(self, false);
                 if (job != null) {
-                    runJob(job);
+                    runJob(self, job);
                     continue;
                 }
                 lock.lock();
@@ -268,17 +354,25 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         }
     }
 
-    private void runJob(Job job) {
-        // Clear a stale interrupt unless stopping, as FixedThreadPool does.
-        if (state >= STOP) {
-            Thread.currentThread().interrupt();
-        } else {
-            Thread.interrupted();
+    /** Runs a task taken from a queue. */
+    private void runJob(Worker self, Job job) {
+        synchronized (self) {
+            // A stale interrupt (from a cancel that lost its race with completion) must not reach
+            // the next task; after shutdownNow every task must see one.
+            if (state >= STOP) {
+                self.interrupt();
+            } else {
+                Thread.interrupted();
+            }
+            self.current = job.task();
         }
         try {
             job.task().run();
         } catch (Throwable t) {
-            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), t);
+            self.getUncaughtExceptionHandler().uncaughtException(self, t);
+        } finally {
+            self.leave(null);
+            finished();
         }
     }
 
@@ -295,9 +389,25 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         }, runnable);
     }
 
-    /** A future whose {@code get()}, called on one of this pool's workers, runs other tasks while it waits. */
+    /**
+     * A future whose untimed {@code get()}, called on one of this pool's workers, runs other tasks
+     * while it waits, keeping every guarantee of {@link FutureTask}:
+     * <ul>
+     *   <li>a thread interrupted before it waits gets {@link InterruptedException}, as with any
+     *       future, and nothing runs on its behalf;</li>
+     *   <li>a {@code cancel(true)} of the task that waits interrupts that task, not the task its
+     *       worker runs for it: the worker finishes the helped task, then the waiting
+     *       {@code get()} throws {@link InterruptedException};</li>
+     *   <li>a timed {@code get} never helps: a helped task may take longer than the timeout, and
+     *       a timed wait cannot deadlock, it times out.</li>
+     * </ul>
+     */
     private final class HelpingFuture<T> extends FutureTask<T> {
         private final Object task;
+        /** The thread inside {@link #run()} now; guarded by this future's monitor. */
+        private Thread runner;
+        /** Set by a {@code cancel(true)} that came while its worker ran another task on its behalf. */
+        volatile boolean interruptedWhileHelping;
 
         HelpingFuture(Callable<T> callable, Object task) {
             super(callable);
@@ -305,26 +415,96 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
         }
 
         @Override
-        public T get() throws InterruptedException, ExecutionException {
-            help(Long.MAX_VALUE);
-            return super.get();
+        public void run() {
+            Thread me = Thread.currentThread();
+            boolean mine;
+            synchronized (this) {
+                mine = runner == null && !isDone();
+                if (mine) {
+                    runner = me;
+                }
+            }
+            // On a worker this future is now what runs, even inside a wrapper that a worker took
+            // from a queue (ExecutorCompletionService's, say): a cancel(true) interrupts it there.
+            Worker w = mine ? currentWorker() : null;
+            Runnable before = w != null ? w.swap(this) : null;
+            try {
+                super.run();
+            } finally {
+                if (w != null) {
+                    w.swap(before);
+                }
+                if (mine) {
+                    // After this, no cancel(true) of this future can interrupt the thread: its
+                    // interrupt never reaches whatever the thread runs next.
+                    synchronized (this) {
+                        runner = null;
+                    }
+                }
+            }
+        }
+
+        /** Interrupts the task itself, wherever its thread is (see {@link Worker#interruptFor}). */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            if (!super.cancel(false)) {
+                return false;
+            }
+            if (mayInterruptIfRunning) {
+                synchronized (this) {
+                    Thread t = runner;
+                    if (t instanceof Worker w && w.pool() == WorkStealingThreadPool.this) {
+                        w.interruptFor(this);
+                    } else if (t != null) {
+                        t.interrupt();
+                    }
+                }
+            }
+            return true;
         }
 
         @Override
-        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-            long deadline = System.nanoTime() + unit.toNanos(timeout);
-            help(deadline);
-            return super.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        public T get() throws InterruptedException, ExecutionException {
+            if (!isDone()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                Worker self = currentWorker();
+                if (self != null) {
+                    help(self);
+                }
+            }
+            return super.get();
         }
 
-        private void help(long deadline) {
-            Worker self = currentWorker();
-            while (self != null && !isDone() && state < STOP && System.nanoTime() - deadline < 0) {
-                Job job = find(self);
+        /** Runs queued tasks until this future is done, there are none, or the waiting task is interrupted. */
+        private void help(Worker self) throws InterruptedException {
+            Runnable outer = self.current;   // only this thread writes it
+            HelpingFuture<?> waiting = outer instanceof HelpingFuture<?> h ? h : null;
+            boolean interrupted = false;
+            while (!isDone() && state < STOP && !interrupted && (waiting == null || !waiting.interruptedWhileHelping)) {
+                Job job = find(self, true);
                 if (job == null) {
-                    return;   // nothing to do but wait: whoever runs our task is on it
+                    break;   // nothing to do but wait: whoever runs our task is on it
                 }
-                runJob(job);
+                interrupted = self.enter(job.task());
+                try {
+                    job.task().run();
+                } catch (Throwable t) {
+                    self.getUncaughtExceptionHandler().uncaughtException(self, t);
+                } finally {
+                    self.leave(outer);
+                }
+            }
+            if (waiting != null && waiting.interruptedWhileHelping) {
+                waiting.interruptedWhileHelping = false;   // from here on a cancel(true) interrupts this thread directly
+                interrupted = true;
+            }
+            if (interrupted || Thread.interrupted()) {
+                if (!isDone()) {
+                    throw new InterruptedException("interrupted while waiting for " + this);
+                }
+                Thread.currentThread().interrupt();   // done after all: the value, and the interrupt kept
             }
         }
 
@@ -361,6 +541,9 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
                 }
             }
             pending.addAndGet(-drained.size());
+            if (capacity != Integer.MAX_VALUE) {
+                load.addAndGet(-drained.size());
+            }
             workAvailable.signalAll();
             roomAvailable.signalAll();
             for (Worker w : workers) {

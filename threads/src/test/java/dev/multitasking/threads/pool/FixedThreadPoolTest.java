@@ -2,14 +2,19 @@ package dev.multitasking.threads.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.threads.BoundedQueueContract;
 import dev.multitasking.threads.ExecutorServiceContract;
+import dev.multitasking.threads.InPoolSubmitContract;
+import dev.multitasking.threads.RunnableContract;
+import dev.multitasking.threads.SharedMemoryStressContract;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class FixedThreadPoolTest extends ExecutorServiceContract {
+class FixedThreadPoolTest extends ExecutorServiceContract
+        implements RunnableContract, BoundedQueueContract, InPoolSubmitContract, SharedMemoryStressContract {
 
     @Override
     protected ExecutorService newPool(int threads) {
@@ -17,7 +22,7 @@ class FixedThreadPoolTest extends ExecutorServiceContract {
     }
 
     @Override
-    protected ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
+    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
         return new FixedThreadPool("fixed", threads, capacity, rejection);
     }
 
@@ -32,5 +37,15 @@ class FixedThreadPoolTest extends ExecutorServiceContract {
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(names).isNotEmpty().allMatch(n -> n.matches("kitchen-worker-[123]"));
+    }
+
+    @Test
+    void isTerminated_onlyOnceEveryWorkerThreadHasEnded() throws Exception {
+        FixedThreadPool pool = new FixedThreadPool("ending", 3);
+        assertThat(pool.submit(() -> 1).get()).isEqualTo(1);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ending-worker-"));
     }
 }

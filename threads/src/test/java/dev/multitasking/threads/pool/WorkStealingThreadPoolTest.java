@@ -2,7 +2,11 @@ package dev.multitasking.threads.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.threads.BoundedQueueContract;
 import dev.multitasking.threads.ExecutorServiceContract;
+import dev.multitasking.threads.InPoolSubmitContract;
+import dev.multitasking.threads.RunnableContract;
+import dev.multitasking.threads.SharedMemoryStressContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-class WorkStealingThreadPoolTest extends ExecutorServiceContract {
+class WorkStealingThreadPoolTest extends ExecutorServiceContract
+        implements RunnableContract, BoundedQueueContract, InPoolSubmitContract, SharedMemoryStressContract {
 
     @Override
     protected ExecutorService newPool(int threads) {
@@ -21,7 +30,7 @@ class WorkStealingThreadPoolTest extends ExecutorServiceContract {
     }
 
     @Override
-    protected ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
+    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
         return new WorkStealingThreadPool("stealing", threads, capacity, rejection);
     }
 
@@ -73,5 +82,117 @@ class WorkStealingThreadPoolTest extends ExecutorServiceContract {
             parent.get(60, TimeUnit.SECONDS);
         }
         assertThat(ranOn).hasSizeGreaterThan(1).allMatch(n -> n.matches("steal-worker-[123]"));
+    }
+
+    // ---- helping in get() keeps the Future contract ----
+
+    @Test
+    void timedGet_onAWorker_doesNotHelp_soItReturnsInTime() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (WorkStealingThreadPool pool = new WorkStealingThreadPool("timed", 1)) {
+            try {
+                Future<String> outer = pool.submit(() -> {
+                    Future<Integer> awaited = pool.submit(() -> 1);
+                    pool.submit(() -> release.await(60, TimeUnit.SECONDS));   // runs first if the get helps (LIFO)
+                    try {
+                        return "got " + awaited.get(100, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        return "timed out";
+                    }
+                });
+                assertThat(outer.get(30, TimeUnit.SECONDS)).isEqualTo("timed out");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void cancelTrue_ofATaskThatHelps_interruptsThatTask_notTheTaskItRunsForIt() throws Exception {
+        CountDownLatch helpedStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean helpedSawInterrupt = new AtomicBoolean();
+        AtomicReference<Object> outerOutcome = new AtomicReference<>();
+        CountDownLatch outerEnded = new CountDownLatch(1);
+        try (WorkStealingThreadPool pool = new WorkStealingThreadPool("cancel", 1)) {
+            Future<?> outer = pool.submit(() -> {
+                Future<Integer> awaited = pool.submit(() -> 1);
+                pool.submit(() -> {
+                    helpedStarted.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        helpedSawInterrupt.set(true);
+                    }
+                });
+                try {
+                    outerOutcome.set(awaited.get());
+                } catch (Exception e) {
+                    outerOutcome.set(e);
+                } finally {
+                    outerEnded.countDown();
+                }
+                return null;
+            });
+            assertThat(helpedStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(outer.cancel(true)).isTrue();
+            release.countDown();
+            assertThat(outerEnded.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(helpedSawInterrupt).as("the helped task saw the other task's interrupt").isFalse();
+            assertThat(outerOutcome.get()).as("the cancelled task learns of its interrupt").isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
+    void get_onAWorkerAlreadyInterrupted_throwsInterruptedException_andRunsNothingForIt() throws Exception {
+        try (WorkStealingThreadPool pool = new WorkStealingThreadPool("interrupted", 1)) {
+            Future<String> outer = pool.submit(() -> {
+                Future<Integer> awaited = pool.submit(() -> 1);
+                Thread.currentThread().interrupt();
+                try {
+                    return "got " + awaited.get();
+                } catch (InterruptedException e) {
+                    return "interrupted, status " + Thread.currentThread().isInterrupted() + ", awaited done " + awaited.isDone();
+                }
+            });
+            assertThat(outer.get(30, TimeUnit.SECONDS)).isEqualTo("interrupted, status false, awaited done false");
+        }
+    }
+
+    @Test
+    void shutdownNow_whileAWorkerWaitsForATaskItTookBack_theWaiterIsInterrupted() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        WorkStealingThreadPool pool = new WorkStealingThreadPool("stop", 2);
+        try {
+            Future<String> outer = pool.submit(() -> {
+                Future<?> blocker = pool.submit(() -> release.await(60, TimeUnit.SECONDS));
+                Future<Integer> awaited = pool.submit(() -> 1);
+                waiting.countDown();
+                try {
+                    blocker.get();
+                    return "got " + awaited.get();
+                } catch (InterruptedException e) {
+                    return "interrupted";
+                }
+            });
+            assertThat(waiting.await(30, TimeUnit.SECONDS)).isTrue();
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(outer.state()).isIn(Future.State.SUCCESS, Future.State.FAILED);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void isTerminated_onlyOnceEveryWorkerThreadHasEnded() throws Exception {
+        WorkStealingThreadPool pool = new WorkStealingThreadPool("ending", 3);
+        assertThat(pool.submit(() -> 1).get()).isEqualTo(1);
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.isTerminated()).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ending-worker-"));
     }
 }
