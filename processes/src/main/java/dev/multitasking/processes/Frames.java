@@ -26,29 +26,117 @@ import java.util.Objects;
  * worker's stdin (tasks) and stdout (replies). A frame is one tag byte and its body: {@code null},
  * a boolean, an int or a long written as themselves (the answers of most prime tasks), the
  * strategies' wrappers {@link Spanned} and {@link Timed} as their fields around the value they
- * carry, anything else Java-serialized. Both sides read serialized bodies through
- * {@link #FILTER}: the project's own classes and plain value types, nothing else, so a frame
- * cannot make either side build an object of a gadget class. A reply frame has a second tag in
- * front: hello, value or failure.
+ * carry, anything else Java-serialized. Both sides read serialized bodies through a
+ * {@link FrameFilter}: the project's own classes and the JDK's value types ({@link #ALLOWED_CLASSES}),
+ * nested at most {@link #MAX_DEPTH} deep, at most {@link #MAX_REFS} references and no array longer
+ * than the frame per frame, so a frame can neither make either side build an object of a gadget
+ * class nor keep it decoding for long. A reply frame has a second tag in front: hello, heartbeat,
+ * value or failure.
  *
  * <p>Why not a fresh {@link ObjectOutputStream} per frame: on a round trip of a trivial task,
- * building streams, resolving class names and writing a wrapper record cost more than the pipes.
- * Measured on a 2-core VM, median round trip 85 us that way, about 55 us this way.
+ * building streams, resolving class names and writing a wrapper record cost more than the channel
+ * itself (the processes README has the figures).
  */
 final class Frames {
 
-    /** Frames larger than this are refused: a corrupt length must not allocate gigabytes. */
+    /** Frames larger than this are refused unless a pool sets a smaller limit: a corrupt length must not allocate gigabytes. */
     static final int MAX_FRAME = 256 * 1024 * 1024;
 
     /**
-     * What may be deserialized: the project's packages; {@code java.lang} (boxed values, strings,
-     * exceptions, stack traces) and serialized lambdas; collections, time, big numbers, URIs and
-     * java.io's exceptions. Everything else is rejected.
+     * How deep objects may nest in a serialized body. Deep enough for records of collections of
+     * records, and for an exception with twenty causes; shallow enough that a value built to be
+     * cheap to send and exponential to decode (sets nested in sets, whose hash codes are
+     * recomputed on arrival) costs at most about 2^24 steps, a fraction of a second.
      */
-    static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;maxrefs=1000000;maxarray=100000000;"
-                    + "dev.multitasking.**;java.lang.*;java.lang.invoke.SerializedLambda;java.util.*;"
-                    + "java.time.*;java.math.*;java.net.URI;java.io.*;!*");
+    static final int MAX_DEPTH = 24;
+
+    /** How many objects and references one frame may hold; counted per frame, not over a stream's life. */
+    static final long MAX_REFS = 1_000_000;
+
+    /**
+     * The classes a serialized body may hold: the project's packages; {@code java.lang} (boxed
+     * values, strings, exceptions, stack traces) and serialized lambdas; the JDK's value types
+     * and collections by name; {@code java.util.concurrent}'s exceptions and collections; time,
+     * big numbers, URIs and {@code java.io} (its exceptions). Everything else is refused.
+     */
+    static final String ALLOWED_CLASSES = "dev.multitasking.**;java.lang.*;java.lang.invoke.SerializedLambda;"
+            + "java.util.ArrayList;java.util.LinkedList;java.util.ArrayDeque;java.util.Vector;java.util.PriorityQueue;"
+            + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.Hashtable;java.util.IdentityHashMap;"
+            + "java.util.EnumMap;java.util.HashSet;java.util.LinkedHashSet;java.util.TreeSet;java.util.EnumSet*;java.util.RegularEnumSet;java.util.JumboEnumSet;"
+            + "java.util.Arrays$ArrayList;java.util.Collections$*;java.util.ImmutableCollections$*;java.util.CollSer;"
+            + "java.util.Map$Entry;java.util.Hashtable$Entry;java.util.AbstractMap$*;java.util.KeyValueHolder;java.util.BitSet;java.util.UUID;java.util.Date;"
+            + "java.util.Locale;java.util.ConcurrentModificationException;java.util.NoSuchElementException;"
+            + "java.util.MissingResourceException;java.util.InputMismatchException;java.util.IllformedLocaleException;"
+            + "java.util.EmptyStackException;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
+            + "java.time.*;java.math.*;java.net.URI;java.io.*;!*";
+
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(ALLOWED_CLASSES);
+
+    /**
+     * The filter of one {@link Decoder}: the classes above, the depth, and, per frame, the
+     * references and the longest array (no array in a frame of N bytes can hold more than N
+     * elements, so a longer one is a lie that would only allocate). Remembers why it refused, so
+     * the exception can name the limit.
+     */
+    static final class FrameFilter implements ObjectInputFilter {
+        private final int maxFrame;
+        private long refsAtFrameStart;
+        private long refsSeen;
+        private String refusal;
+
+        FrameFilter(int maxFrame) {
+            this.maxFrame = maxFrame;
+        }
+
+        void startFrame() {
+            refsAtFrameStart = refsSeen;
+            refusal = null;
+        }
+
+        /** After a fresh stream: its count starts again at zero. */
+        void startStream() {
+            refsAtFrameStart = 0;
+            refsSeen = 0;
+        }
+
+        String refusal() {
+            return refusal;
+        }
+
+        @Override
+        public Status checkInput(FilterInfo info) {
+            refsSeen = info.references();
+            if (info.depth() > MAX_DEPTH) {
+                return refuse("objects nested " + info.depth() + " deep, over the limit of " + MAX_DEPTH);
+            }
+            if (info.references() - refsAtFrameStart > MAX_REFS) {
+                return refuse("more than " + MAX_REFS + " objects and references in one frame");
+            }
+            if (info.arrayLength() > maxFrame) {
+                return refuse("an array of " + info.arrayLength() + " elements, over the limit of " + maxFrame
+                        + " (the frame limit, in bytes)");
+            }
+            if (info.serialClass() == null) {
+                return Status.UNDECIDED;
+            }
+            Status classes = CLASSES.checkInput(info);
+            if (classes == Status.REJECTED) {
+                Class<?> c = info.serialClass();
+                while (c.isArray()) {
+                    c = c.getComponentType();
+                }
+                return refuse("class " + c.getName() + " is not admitted");
+            }
+            return classes;
+        }
+
+        private Status refuse(String why) {
+            if (refusal == null) {
+                refusal = why;
+            }
+            return Status.REJECTED;
+        }
+    }
 
     private Frames() {
     }
@@ -61,10 +149,23 @@ final class Frames {
      * @param pid     the worker's process id
      */
     record Reply(Object value, Throwable failure, long pid) {
+        /** A heartbeat: not an answer to anything. */
+        static final Reply HEARTBEAT = new Reply(null, null, -1);
+    }
+
+    /** The first frame of a worker: who it is, and the token the parent handed it, to prove it. */
+    record Hello(long pid, byte[] token) {
+    }
+
+    /** The heartbeat frame; always the same bytes. */
+    static byte[] heartbeat() {
+        return new byte[] {HEARTBEAT};
     }
 
     // Tags of a reply.
     private static final byte HELLO = 'H';
+    /** A worker is alive: sent by a thread of its own while a task runs, or while it waits. */
+    private static final byte HEARTBEAT = 'B';
     private static final byte VALUE = 'V';
     private static final byte FAILURE = 'F';
     // Tags of a value.
@@ -104,10 +205,12 @@ final class Frames {
             }
         }
 
-        byte[] hello(long pid) throws IOException {
+        byte[] hello(long pid, byte[] token) throws IOException {
             try {
                 data.writeByte(HELLO);
                 data.writeLong(pid);
+                data.writeShort(token.length);
+                data.write(token);
                 return bytes.toByteArray();
             } finally {
                 bytes.reset();
@@ -194,26 +297,50 @@ final class Frames {
 
     /**
      * Reads frames made by an {@link Encoder}; serialized bodies through one long-lived
-     * {@link ObjectInputStream} with {@link #FILTER}. A frame that fails (the filter refuses a
+     * {@link ObjectInputStream} with a {@link FrameFilter}. A frame that fails (the filter refuses a
      * class, or it is corrupt) throws, and the next frame is read by a fresh stream. Not
      * thread-safe.
      */
     static final class Decoder {
         private final FrameSource source = new FrameSource();
         private final DataInputStream data = new DataInputStream(source);
+        private final FrameFilter filter;
         private ObjectInputStream in;
+
+        Decoder() {
+            this(MAX_FRAME);
+        }
+
+        /** A decoder for frames of at most {@code maxFrame} bytes, whose arrays are held to that length. */
+        Decoder(int maxFrame) {
+            this.filter = new FrameFilter(maxFrame);
+        }
 
         /** A task frame. */
         Object decode(byte[] frame) throws IOException, ClassNotFoundException {
             source.next(frame);
+            filter.startFrame();
             return readValue();
+        }
+
+        /** A worker's first frame. */
+        Hello hello(byte[] frame) throws IOException {
+            source.next(frame);
+            if (data.readByte() != HELLO) {
+                fail("the first frame of a worker is not a hello");
+            }
+            long pid = data.readLong();
+            byte[] token = new byte[data.readUnsignedShort()];
+            data.readFully(token);
+            return new Hello(pid, token);
         }
 
         Reply reply(byte[] frame) throws IOException, ClassNotFoundException {
             source.next(frame);
+            filter.startFrame();
             byte tag = data.readByte();
             return switch (tag) {
-                case HELLO -> new Reply(null, null, data.readLong());
+                case HEARTBEAT -> Reply.HEARTBEAT;
                 case VALUE -> new Reply(readValue(), null, 0);
                 case FAILURE -> readValue() instanceof Throwable t ? new Reply(null, t, 0)
                         : fail("a failure reply that holds no Throwable");
@@ -262,10 +389,20 @@ final class Frames {
             try {
                 if (in == null) {
                     in = source.withHeader(CachingObjectInputStream::new);
-                    in.setObjectInputFilter(FILTER);
+                    in.setObjectInputFilter(filter);
+                    filter.startStream();
                 }
                 return in.readObject();
-            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            } catch (java.io.InvalidClassException refused) {
+                in = null;
+                String why = filter.refusal();
+                if (why == null) {
+                    throw refused;
+                }
+                java.io.InvalidClassException named = new java.io.InvalidClassException("refused by the pool's filter: " + why);
+                named.initCause(refused);
+                throw named;
+            } catch (IOException | ClassNotFoundException | RuntimeException | StackOverflowError e) {
                 in = null;
                 throw e;
             }
@@ -370,6 +507,11 @@ final class Frames {
 
     /** The next frame, or null at a clean end of stream. */
     static byte[] read(InputStream in) throws IOException {
+        return read(in, MAX_FRAME);
+    }
+
+    /** The next frame of at most {@code maxFrame} bytes, or null at a clean end of stream. */
+    static byte[] read(InputStream in, int maxFrame) throws IOException {
         DataInputStream data = new DataInputStream(in);
         int length;
         try {
@@ -377,8 +519,8 @@ final class Frames {
         } catch (EOFException end) {
             return null;
         }
-        if (length < 0 || length > MAX_FRAME) {
-            throw new IOException("bad frame length " + length);
+        if (length < 0 || length > maxFrame) {
+            throw new IOException("bad frame length " + length + " (the limit is " + maxFrame + " bytes)");
         }
         byte[] frame = new byte[length];
         data.readFully(frame);

@@ -36,8 +36,8 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
  * {@code java} and class path unless told otherwise, a watchdog, a bounded tail of what the child
  * printed, and a shutdown hook that destroys the child if this JVM exits first.
  *
- * <p>Two ways to talk to the child. By default its stdin is closed at once and its stdout and
- * stderr are read into tails. With {@link Builder#talk()}, the caller gets the child's stdin and
+ * <p>Two ways to talk to the child. By default its stdin ends at once (or after the bytes given to
+ * {@link Builder#input}), and its stdout and stderr are read into tails, line by line. With {@link Builder#talk()}, the caller gets the child's stdin and
  * stdout as raw streams for a protocol of its own (only stderr is read into a tail): Commons
  * Exec's {@code PumpStreamHandler} would close the stdin of a child given no input, and its pump
  * buffers, so this class hands the pipes over itself.
@@ -47,6 +47,9 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
  * }</pre>
  */
 public final class JavaProcess {
+
+    /** The most {@link Builder#input} takes: written in one go, it must fit the smallest pipe buffer. */
+    static final int MAX_INPUT = 4096;
 
     /** One destroyer for every child of this JVM: a single shutdown hook, not one per child. */
     private static final ShutdownHookProcessDestroyer DESTROYER = new ShutdownHookProcessDestroyer();
@@ -89,6 +92,8 @@ public final class JavaProcess {
         private int tailLines = 200;
         private boolean talk;
         private Consumer<String> stderrLines = line -> { };
+        private Consumer<String> stdoutLines = line -> { };
+        private byte[] input = new byte[0];
         private String name = "java-process";
 
         private Builder(String mainClass) {
@@ -141,6 +146,25 @@ public final class JavaProcess {
         /** Each stderr line as it arrives (the tail keeps them too). */
         public Builder onStderr(Consumer<String> lines) {
             this.stderrLines = lines;
+            return this;
+        }
+
+        /** Each stdout line as it arrives (the tail keeps them too); not with {@link #talk()}. */
+        public Builder onStdout(Consumer<String> lines) {
+            this.stdoutLines = lines;
+            return this;
+        }
+
+        /**
+         * What the child reads on stdin, after which its stdin ends (by default it ends at once);
+         * not with {@link #talk()}. A secret handed this way appears in no command line and no
+         * environment.
+         */
+        public Builder input(byte[] bytes) {
+            if (bytes.length > MAX_INPUT) {
+                throw new IllegalArgumentException("input is for a few bytes (at most " + MAX_INPUT + ", a page of pipe buffer); got " + bytes.length);
+            }
+            this.input = bytes.clone();
             return this;
         }
 
@@ -204,7 +228,7 @@ public final class JavaProcess {
                     .setThreadFactory(Thread.ofPlatform().name(b.name + "-watchdog").daemon().factory())
                     .get();
             DefaultExecutor.Builder<?> executorBuilder = DefaultExecutor.builder()
-                    .setExecuteStreamHandler(new Streams(b.talk, b.name, b.stderrLines))
+                    .setExecuteStreamHandler(new Streams(b))
                     .setThreadFactory(Thread.ofPlatform().name(b.name + "-exec").factory());
             if (b.workingDirectory != null) {
                 executorBuilder.setWorkingDirectory(b.workingDirectory.toFile());
@@ -347,22 +371,30 @@ public final class JavaProcess {
             private final boolean talk;
             private final String name;
             private final Consumer<String> stderrLines;
+            private final Consumer<String> stdoutLines;
+            private final byte[] input;
             private final List<Thread> readers = new ArrayList<>();
             private InputStream out;
             private InputStream err;
 
-            Streams(boolean talk, String name, Consumer<String> stderrLines) {
-                this.talk = talk;
-                this.name = name;
-                this.stderrLines = stderrLines;
+            Streams(Builder b) {
+                this.talk = b.talk;
+                this.name = b.name;
+                this.stderrLines = b.stderrLines;
+                this.stdoutLines = b.stdoutLines;
+                this.input = b.input;
             }
 
             @Override
             public void setProcessInputStream(OutputStream childStdin) throws IOException {
                 if (talk) {
                     stdin.complete(childStdin);
-                } else {
-                    childStdin.close();
+                    return;
+                }
+                try (childStdin) {
+                    childStdin.write(input);   // small: fits the pipe, so this never blocks
+                } catch (IOException childGone) {
+                    // it ended before reading: its exit code says why
                 }
             }
 
@@ -383,7 +415,7 @@ public final class JavaProcess {
             @Override
             public void start() {
                 if (out != null) {
-                    readers.add(Thread.ofPlatform().name(name + "-stdout").daemon().start(() -> readLines(out, stdoutTail, line -> { })));
+                    readers.add(Thread.ofPlatform().name(name + "-stdout").daemon().start(() -> readLines(out, stdoutTail, stdoutLines)));
                 }
                 readers.add(Thread.ofPlatform().name(name + "-stderr").daemon().start(() -> readLines(err, stderrTail, stderrLines)));
             }

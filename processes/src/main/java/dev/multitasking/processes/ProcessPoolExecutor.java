@@ -2,8 +2,11 @@ package dev.multitasking.processes;
 
 import dev.multitasking.core.Task;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,11 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RunnableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An {@link java.util.concurrent.ExecutorService} whose workers are child JVMs: Python's
@@ -67,8 +71,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      * Worker JVM options unless told otherwise. SerialGC: one GC thread and the fastest start for
      * a small heap. ExitOnOutOfMemoryError: a JVM that ran out of memory is in no state to run
      * the next task, so it exits, and its task fails as a crash. DisplayVMOutputToStderr: the
-     * JVM's own messages (its last words on that exit among them) go to stderr, where the parent
-     * keeps them, not to stdout, which carries the protocol. The JIT stays tiered (C1 then
+     * JVM's own messages (its last words on that exit among them) go to stderr, whose last lines
+     * the parent keeps for the crash report. The JIT stays tiered (C1 then
      * C2): {@code -XX:TieredStopAtLevel=1} starts faster but runs trial division about twice as
      * slow, and this pool's tasks are CPU-bound; pass it for many short tasks.
      */
@@ -76,22 +80,28 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
     /**
-     * The largest frame (length prefix included) sent ahead to a busy worker: the smallest pipe
-     * buffer Linux gives, one page, so that writing it never blocks.
+     * The largest frame (length prefix included) sent ahead to a busy worker: one page, far below
+     * any socket buffer, so that writing it never blocks.
      */
     static final int AHEAD_FRAME_LIMIT = 4096;
+
+    /** How long a busy worker may stay silent before it is killed, unless told otherwise. */
+    public static final Duration DEFAULT_LIVENESS = Duration.ofSeconds(10);
 
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
 
     private final String name;
-    private final List<String> jvmOptions;
+    private final WorkerJvm.Settings settings;
+    /** Kills silent workers and tasks past their time, and workers that do not end when retired. */
+    private final ScheduledThreadPoolExecutor watch;
+    private final AtomicInteger launched = new AtomicInteger();
     private final int maxTasksPerWorker;
     private final Task<?> initializer;
     private final ThreadPoolExecutor conductors;
     /** Workers launched ahead (at construction, or to replace one) and not yet claimed by a conductor. */
-    private final ConcurrentLinkedQueue<Worker> spare = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<WorkerJvm> spare = new ConcurrentLinkedQueue<>();
     /** Every worker whose JVM has not yet ended. */
-    private final Set<Worker> live = ConcurrentHashMap.newKeySet();
+    private final Set<WorkerJvm> live = ConcurrentHashMap.newKeySet();
     /** The conductor threads, for {@link #shutdownNow()} to find the tasks they took on ahead. */
     private final Set<Conductor> conductorThreads = ConcurrentHashMap.newKeySet();
     /** Guards every conductor's line of tasks, and {@link #stopping}. */
@@ -109,8 +119,18 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new IllegalArgumentException("need at least 1 worker, got " + b.workers);
         }
         this.name = b.name;
-        this.jvmOptions = List.copyOf(b.jvmOptions);
         this.maxTasksPerWorker = b.maxTasksPerWorker;
+        this.watch = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(name + "-watch").daemon().factory());
+        watch.setRemoveOnCancelPolicy(true);
+        Path sockets;
+        try {
+            sockets = Files.createTempDirectory("multitasking-" + name + "-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (IOException e) {
+            watch.shutdownNow();
+            throw new UncheckedIOException("could not make a private directory for the workers' sockets", e);
+        }
+        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch);
         this.initializer = b.initializer;
         AtomicInteger n = new AtomicInteger();
         this.conductors = new ThreadPoolExecutor(b.workers, b.workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -121,13 +141,16 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 }) {
             @Override
             protected void terminated() {
-                // No conductor is left to use a worker: let every worker end (its stdin closes).
-                for (Worker w; (w = spare.poll()) != null; ) {
+                // No conductor is left to use a worker: let every worker end (its socket closes).
+                for (WorkerJvm w; (w = spare.poll()) != null; ) {
                     w.retire();
                 }
-                live.forEach(Worker::retire);
+                live.forEach(WorkerJvm::retire);
+                endIfDone();
             }
         };
+        long check = Math.max(10, b.liveness.toMillis() / 4);
+        watch.scheduleWithFixedDelay(this::killSilentWorkers, check, check, TimeUnit.MILLISECONDS);
         try {
             for (int i = 0; i < b.workers; i++) {
                 spare.add(launch());
@@ -149,8 +172,33 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         private int maxTasksPerWorker;
         private Task<?> initializer;
+        private Duration liveness = DEFAULT_LIVENESS;
+        private int maxFrame = Frames.MAX_FRAME;
 
         private Builder() {
+        }
+
+        /**
+         * How long a worker that has a task may go without a sign of life (its heartbeat comes
+         * from a thread of its own every fifth of this, at most every second) before it is killed
+         * and replaced, and its task fails with {@link WorkerUnresponsiveException}. Also how
+         * long a retired worker may take to exit before it is killed.
+         */
+        public Builder liveness(Duration limit) {
+            if (limit.toMillis() < 50) {
+                throw new IllegalArgumentException("the liveness limit must be at least 50 ms, got " + limit.toMillis() + " ms");
+            }
+            this.liveness = limit;
+            return this;
+        }
+
+        /** The largest frame, a task or a result serialized, in bytes (256 MiB unless told otherwise); no array in a frame may be longer. */
+        public Builder maxFrameBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("the frame limit must be at least 1024 bytes, got " + bytes);
+            }
+            this.maxFrame = bytes;
+            return this;
         }
 
         public Builder workers(int workers) {
@@ -191,105 +239,76 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
     }
 
-    /** A worker JVM and the two pipes of its protocol. */
-    private final class Worker {
-        final JavaProcess.Launched process;
-        final OutputStream requests;
-        final InputStream replies;
-        private final Frames.Decoder decoder = new Frames.Decoder();
-        private boolean ready;       // guarded by this
-        int tasksRun;                // only its conductor touches it
-        /** Frames sent and not yet answered: a task running, and perhaps one waiting in its stdin. Written by its conductor only. */
-        volatile int unanswered;
+    private WorkerJvm launch() throws IOException {
+        WorkerJvm w = WorkerJvm.launch(settings, launched.incrementAndGet());
+        live.add(w);
+        w.process.completion().whenComplete((result, failure) -> {
+            live.remove(w);
+            endIfDone();
+        });
+        return w;
+    }
 
-        Worker(JavaProcess.Launched process) {
-            this.process = process;
-            this.requests = process.stdin();
-            this.replies = process.stdout();
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        /** Reads the hello frame and runs the initializer, once. */
-        synchronized void awaitReady() throws IOException, ClassNotFoundException, ExecutionException {
-            if (ready) {
-                return;
-            }
-            if (Frames.read(replies) == null) {
-                throw new IOException("worker " + pid() + " ended before it was ready");
-            }
-            ready = true;
-            if (initializer != null) {
-                Frames.Reply r = call(new Frames.Encoder().encode(initializer));
-                if (r.failure() != null) {
-                    throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
-                }
-            }
-        }
-
-        /** Sends one frame; an IOException means the worker is gone. */
-        void send(byte[] request) throws IOException {
-            Frames.write(requests, request);
-        }
-
-        /** Reads the reply to the oldest frame not yet answered; an IOException means the worker is gone. */
-        Frames.Reply receive() throws IOException {
-            byte[] reply = Frames.read(replies);
-            if (reply == null) {
-                throw new IOException("worker " + pid() + " ended during the task");
-            }
+    /** Once no conductor is left and every worker has ended: stop the watch, remove the sockets' directory. */
+    private void endIfDone() {
+        if (conductors != null && conductors.isTerminated() && live.isEmpty()) {
+            watch.shutdownNow();
             try {
-                return decoder.reply(reply);
-            } catch (IOException | ClassNotFoundException unreadable) {
-                // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
-                return new Frames.Reply(null, unreadable, pid());
-            }
-        }
-
-        Frames.Reply call(byte[] request) throws IOException {
-            send(request);
-            return receive();
-        }
-
-        /** Lets it end on its own: stdin closes, the worker exits. */
-        void retire() {
-            try {
-                requests.close();
+                Files.deleteIfExists(settings.socketDirectory());
             } catch (IOException e) {
-                // already gone
+                // a socket left by a worker that never connected: the directory stays, empty of use
             }
-        }
-
-        void kill() {
-            process.destroy();
         }
     }
 
-    private Worker launch() throws IOException {
-        AtomicLong pid = new AtomicLong();   // known once started; a worker's first words come later
-        JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
-                .jvmOptions(jvmOptions.toArray(String[]::new))
-                .name(name + "-worker")
-                .tailLines(20)
-                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", name, String.valueOf(pid.get()), line))
-                .talk()
-                .start();
-        pid.set(process.pid());
-        Worker w = new Worker(process);
-        live.add(w);
-        process.completion().whenComplete((result, failure) -> live.remove(w));
-        return w;
+    /** Kills every worker that has work and has been silent past the liveness limit; its conductor sees it end. */
+    private void killSilentWorkers() {
+        for (WorkerJvm w : live) {
+            if (w.unanswered > 0 && !w.silent && w.silentFor().compareTo(settings.liveness()) > 0) {
+                w.silent = true;
+                LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} silent for {2} ms with a task: killing it",
+                        name, String.valueOf(w.pid()), String.valueOf(w.silentFor().toMillis()));
+                w.kill();
+            }
+        }
+    }
+
+    /** The task has just started on {@code w}: kill {@code w} if the task outlives its time limit. */
+    private void startClock(RemoteFuture<?> f, WorkerJvm w) {
+        if (f.timeoutNanos > 0) {
+            f.clock = watch.schedule(() -> {
+                if (f.runningOn == w && !f.isDone()) {
+                    f.timedOut = true;
+                    w.kill();
+                }
+            }, f.timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Connects to a worker and runs the initializer in it, once. */
+    private void awaitReady(WorkerJvm w) throws IOException, ClassNotFoundException, ExecutionException {
+        synchronized (w) {
+            boolean fresh = !w.isConnected();
+            w.connect();
+            if (fresh && initializer != null) {
+                w.unanswered++;
+                w.send(new Frames.Encoder().encode(initializer));
+                Frames.Reply r = w.receive();
+                w.unanswered--;
+                if (r.failure() != null) {
+                    throw new ExecutionException("the initializer failed in worker " + w.pid(), r.failure());
+                }
+            }
+        }
     }
 
     /** A thread of the conductor pool, with the worker it drives and the tasks it has taken on. */
     private static final class Conductor extends Thread {
-        Worker worker;   // the worker JVM this conductor drives; only this thread touches it
+        WorkerJvm worker;   // the worker JVM this conductor drives; only this thread touches it
         final Frames.Encoder encoder = new Frames.Encoder();
         /**
          * The tasks this conductor has taken on, in the order its worker answers them: the first
-         * runs (or is about to be sent), the one behind it waits in the worker's stdin. Guarded by
+         * runs (or is about to be sent), the one behind it waits in the worker's socket. Guarded by
          * the pool's {@code lines} lock.
          */
         final ArrayDeque<Taken> line = new ArrayDeque<>();
@@ -314,14 +333,24 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** The future of one remote task: cancelling it while it runs kills its worker. */
     private final class RemoteFuture<T> extends FutureTask<T> {
         private final Task<T> task;
-        /** The worker running it now; null while it waits (in the queue, or in a worker's stdin behind another task). */
-        private volatile Worker runningOn;
+        /** The worker running it now; null while it waits (in the queue, or in a worker's socket behind another task). */
+        private volatile WorkerJvm runningOn;
         private volatile boolean interruptRequested;
         /** Where to report completion, for invokeAny; null otherwise. */
         private volatile BlockingQueue<Future<T>> completions;
+        /** How long it may run once started; 0: no limit. */
+        private long timeoutNanos;
+        /** The watch's kill for running past {@link #timeoutNanos}, once started. */
+        private volatile ScheduledFuture<?> clock;
+        /** Set when its worker was killed because it ran past its time. */
+        private volatile boolean timedOut;
 
         @Override
         protected void done() {
+            ScheduledFuture<?> kill = clock;
+            if (kill != null) {
+                kill.cancel(false);
+            }
             BlockingQueue<Future<T>> q = completions;
             if (q != null) {
                 q.add(this);
@@ -334,11 +363,16 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             call.future = this;
         }
 
+        /**
+         * Never interrupts the conductor thread (as {@code FutureTask} would): its channel would
+         * close under it. A task in another JVM is interrupted the only way there is, by killing
+         * its worker.
+         */
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             interruptRequested |= mayInterruptIfRunning;
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            Worker w = runningOn;
+            boolean cancelled = super.cancel(false);
+            WorkerJvm w = runningOn;
             if (cancelled && mayInterruptIfRunning && w != null) {
                 w.kill();   // the only way to interrupt a task in another JVM
             }
@@ -388,7 +422,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      */
     private <T> T runRemotely(Task<T> task, RemoteFuture<T> first) throws Exception {
         Conductor c = (Conductor) Thread.currentThread();
-        byte[] request = c.encoder.encode(task);   // not serializable: the task fails here, nothing is sent
+        byte[] request = encode(c, task);   // not serializable, or too large: the task fails here, nothing is sent
         synchronized (lines) {
             c.line.add(new Taken(first, request));
         }
@@ -405,7 +439,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             left.forEach(l -> l.future.fail(t));
             throw t;
         } finally {
-            Worker w = c.worker;
+            WorkerJvm w = c.worker;
             if (w != null && w.unanswered > 0) {
                 // Tasks sent to it were taken back by shutdownNow(): nobody waits for them, so they must not run.
                 c.worker = null;
@@ -421,7 +455,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      * line is empty.
      */
     private boolean serve(Conductor c) throws IOException, InterruptedException {
-        Worker w = c.worker;
+        WorkerJvm w = c.worker;
         if (w == null) {
             w = spare.poll();
             c.worker = w = (w != null ? w : launch());
@@ -449,7 +483,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             encodeAhead(c, ahead);
         }
         try {
-            w.awaitReady();
+            awaitReady(w);
         } catch (IOException gone) {
             crashed(c, w, head);
             return true;
@@ -479,11 +513,20 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         return true;
     }
 
+    /** A task's frame; an IOException when it cannot be serialized or is over the frame limit. */
+    private byte[] encode(Conductor c, Task<?> task) throws IOException {
+        byte[] frame = c.encoder.encode(task);
+        if (frame.length + Integer.BYTES > settings.maxFrame()) {
+            throw new IOException("the task is " + frame.length + " bytes serialized, over the frame limit of " + settings.maxFrame() + " bytes");
+        }
+        return frame;
+    }
+
     /** Encodes a task taken ahead; one that cannot be serialized fails here and leaves the line. */
     private void encodeAhead(Conductor c, Taken ahead) {
         byte[] frame;
         try {
-            frame = c.encoder.encode(ahead.future.task);
+            frame = encode(c, ahead.future.task);
         } catch (IOException e) {
             boolean mine;
             synchronized (lines) {
@@ -505,7 +548,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      * smallest pipe buffer, since the worker reads it only after the task ahead of it, and a
      * conductor blocked writing would never read the reply that frees the worker.
      */
-    private Taken nextToSend(Conductor c, Worker w) {
+    private Taken nextToSend(Conductor c, WorkerJvm w) {
         synchronized (lines) {
             for (Iterator<Taken> it = c.line.iterator(); it.hasNext(); ) {
                 Taken t = it.next();
@@ -524,6 +567,9 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                     it.remove();   // cancelled before it was sent: it never runs
                     continue;
                 }
+                if (first) {
+                    startClock(t.future, w);
+                }
                 t.sent = true;
                 return t;
             }
@@ -532,13 +578,14 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     /** The head of the line answered: complete it, and move the task behind it up. */
-    private void answered(Conductor c, Worker w, Taken head, Frames.Reply reply) throws IOException {
+    private void answered(Conductor c, WorkerJvm w, Taken head, Frames.Reply reply) throws IOException {
         Taken next;
         synchronized (lines) {
             c.line.remove(head);
             next = c.line.peekFirst();
             if (next != null && next.sent) {
                 next.future.runningOn = w;   // the worker has started it
+                startClock(next.future, w);
             }
         }
         head.future.runningOn = null;
@@ -566,7 +613,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     /** The worker is gone while running the head of the line: fail that task, send the rest to a fresh worker. */
-    private void crashed(Conductor c, Worker w, Taken head) throws IOException {
+    private void crashed(Conductor c, WorkerJvm w, Taken head) throws IOException {
         c.worker = null;
         boolean interrupted = Thread.interrupted() || head.future.isCancelled();
         w.kill();
@@ -583,7 +630,14 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             return;
         }
         spare.add(launch());   // replace it now, so the next task does not wait for a JVM to start
-        head.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
+        if (head.future.timedOut) {
+            head.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(head.future.timeoutNanos).toMillis()
+                    + " ms; worker " + w.pid() + " was killed and replaced"));
+        } else if (w.silent) {
+            head.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
+        } else {
+            head.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
+        }
     }
 
     /** Tasks sent to a worker that is gone never started there: they go to the next one. */
@@ -594,7 +648,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     /** Waits for a killed worker to end, through an interrupt (one may arrive late from a cancel(true)). */
-    private static JavaProcess.Result awaitEnd(Worker w) {
+    private static JavaProcess.Result awaitEnd(WorkerJvm w) {
         boolean interrupted = false;
         try {
             while (true) {
@@ -625,6 +679,51 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     protected <T> RunnableFuture<T> newTaskFor(Runnable runnable, T value) {
         throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
                 + ", not a Runnable; got " + (runnable == null ? "null" : runnable.getClass().getName()));
+    }
+
+    /**
+     * Submits a task that may run at most {@code limit} once started (Python's pebble offers this;
+     * nothing in the JDK does): past it, its worker is killed and replaced, and the task fails with
+     * a {@link TimeoutException}. Time spent waiting in the queue does not count.
+     */
+    public <T> Future<T> submit(Task<T> task, Duration limit) {
+        RemoteFuture<T> f = timed(task, limit);
+        execute(f);
+        return f;
+    }
+
+    /**
+     * Runs every task, each with at most {@code limit} once started (see
+     * {@link #submit(Task, Duration)}), and returns their futures in order once all are done.
+     */
+    public <T> List<Future<T>> invokeAll(Collection<? extends Task<T>> tasks, Duration limit) throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>(tasks.size());
+        try {
+            for (Task<T> t : tasks) {
+                futures.add(submit(t, limit));
+            }
+            for (Future<T> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException | CancellationException e) {
+                    // the future holds it
+                }
+            }
+            return futures;
+        } catch (InterruptedException | RuntimeException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw e;
+        }
+    }
+
+    private <T> RemoteFuture<T> timed(Task<T> task, Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("a task's time limit must be positive, got " + limit);
+        }
+        RemoteFuture<T> f = (RemoteFuture<T>) newTaskFor(task);
+        f.timeoutNanos = limit.toNanos();
+        return f;
     }
 
     /**
@@ -703,9 +802,9 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** Waits until every worker launched so far has started and said hello (and run the initializer). */
     public void awaitWorkersReady() throws IOException, InterruptedException {
-        for (Worker w : List.copyOf(spare)) {
+        for (WorkerJvm w : List.copyOf(spare)) {
             try {
-                w.awaitReady();
+                awaitReady(w);
             } catch (ClassNotFoundException | ExecutionException e) {
                 throw new IOException("worker " + w.pid() + " did not get ready", e);
             }
@@ -717,7 +816,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** The process ids of the worker JVMs alive now. */
     public List<Long> workerPids() {
-        return live.stream().map(Worker::pid).sorted().toList();
+        return live.stream().map(WorkerJvm::pid).sorted().toList();
     }
 
     /** CPU time of the worker JVMs alive now, in nanoseconds (those already ended are not counted). */
@@ -749,7 +848,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             }
         }
         neverStarted.addAll(queued);
-        for (Worker w : live) {
+        for (WorkerJvm w : live) {
             if (w.unanswered > 0) {
                 w.kill();
             }
@@ -779,7 +878,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         if (!conductors.awaitTermination(timeout, unit)) {
             return false;
         }
-        for (Worker w : List.copyOf(live)) {
+        for (WorkerJvm w : List.copyOf(live)) {
             try {
                 w.process.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

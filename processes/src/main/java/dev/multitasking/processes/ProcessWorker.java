@@ -3,20 +3,24 @@ package dev.multitasking.processes;
 import dev.multitasking.core.Task;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.NotSerializableException;
 import java.io.OutputStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 
 /**
- * The {@code main} of a {@link ProcessPoolExecutor} worker JVM: reads task frames from stdin,
- * runs each, writes a reply frame to stdout, and exits when stdin ends. Stdin ending is also how
- * a worker outlives no parent: if the parent dies, even by {@code kill -9}, its end of the pipe
- * closes and the worker exits.
+ * The {@code main} of a {@link ProcessPoolExecutor} worker JVM. Arguments: the socket to connect
+ * to, the heartbeat period in milliseconds, the frame limit in bytes. It reads its token from
+ * stdin (which then ends), connects, says hello with the token, and from then on reads task
+ * frames, runs each, and writes a reply frame, until the pool closes the socket.
  *
- * <p>{@code System.out} is pointed at stderr before any task runs: the protocol owns stdout, and a
- * task that prints must not corrupt it. The parent logs the worker's stderr with its pid.
+ * <p>The protocol owns only the socket: stdin is at its end and stdout is the task's (the parent
+ * logs it), so a task that prints, reads stdin or starts a child cannot touch it. A daemon thread
+ * sends a heartbeat while tasks run; when one cannot be written the parent is gone (even killed
+ * with {@code kill -9}: the kernel closes its end), and the worker halts at once, mid-task or not.
  */
 public final class ProcessWorker {
 
@@ -24,20 +28,51 @@ public final class ProcessWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        OutputStream channel = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
-        System.setOut(System.err);
-        InputStream tasks = new BufferedInputStream(System.in);
+        Path socket = Path.of(args[0]);
+        long heartbeatMillis = Long.parseLong(args[1]);
+        int maxFrame = Integer.parseInt(args[2]);
+        byte[] token = System.in.readAllBytes();   // the parent writes it, then ends stdin
+        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
         long pid = ProcessHandle.current().pid();
         Frames.Encoder encoder = new Frames.Encoder();
-        Frames.Decoder decoder = new Frames.Decoder();
-        Frames.write(channel, encoder.hello(pid));   // hello: ready
-        for (byte[] frame; (frame = Frames.read(tasks)) != null; ) {
-            Frames.write(channel, reply(frame, encoder, decoder));
+        Frames.Decoder decoder = new Frames.Decoder(maxFrame);
+        synchronized (out) {
+            Frames.write(out, encoder.hello(pid, token));
         }
-        System.exit(0);   // stdin ended: the parent is done with this worker, or gone
+        Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis));
+        while (true) {
+            Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
+            byte[] frame = Frames.read(in, maxFrame);
+            if (frame == null) {
+                break;   // the pool closed the socket: it is done with this worker
+            }
+            byte[] reply = reply(frame, encoder, decoder, maxFrame);
+            Thread.interrupted();
+            synchronized (out) {
+                Frames.write(out, reply);
+            }
+        }
+        System.exit(0);
     }
 
-    private static byte[] reply(byte[] frame, Frames.Encoder encoder, Frames.Decoder decoder) throws Exception {
+    /** Sends heartbeats until one cannot be written: then the parent is gone, and so is this worker. */
+    private static void beat(OutputStream out, long periodMillis) {
+        byte[] heartbeat = Frames.heartbeat();
+        try {
+            while (true) {
+                Thread.sleep(periodMillis);
+                synchronized (out) {
+                    Frames.write(out, heartbeat);
+                }
+            }
+        } catch (IOException | InterruptedException parentGone) {
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    private static byte[] reply(byte[] frame, Frames.Encoder encoder, Frames.Decoder decoder, int maxFrame) throws IOException {
         Object value;
         try {
             Object request = decoder.decode(frame);
@@ -47,23 +82,40 @@ public final class ProcessWorker {
             }
             value = task.call();
         } catch (Throwable t) {   // the task's failure, or a frame the filter refused: the caller gets it
-            return failure(t, encoder);
+            return failure(t, encoder, maxFrame);
         }
+        byte[] reply;
         try {
-            return encoder.value(value);
-        } catch (NotSerializableException e) {
-            return failure(new NotSerializableException("the task's result is not serializable: " + e.getMessage()), encoder);
+            reply = encoder.value(value);
+        } catch (java.io.NotSerializableException e) {
+            return failure(new java.io.NotSerializableException("the task's result is not serializable: " + e.getMessage()), encoder, maxFrame);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // Its class's writeObject threw, say: that fails this task, not the worker.
+            return failure(new IOException("the task's result could not be serialized: " + e, e), encoder, maxFrame);
         }
+        if (reply.length + Integer.BYTES > maxFrame) {
+            return failure(new IOException("the task's result is " + reply.length + " bytes serialized, over the frame limit of "
+                    + maxFrame + " bytes"), encoder, maxFrame);
+        }
+        return reply;
     }
 
-    /** The failure as it is, or, when it cannot be serialized (a field of it cannot), as its class, message and stack trace. */
-    private static byte[] failure(Throwable t, Frames.Encoder encoder) throws Exception {
+    /**
+     * The failure as it is, or, when it cannot be sent as it is (a field of it cannot be
+     * serialized, its writeObject throws, it is too large), as its class, message and stack trace.
+     */
+    private static byte[] failure(Throwable t, Frames.Encoder encoder, int maxFrame) throws IOException {
         try {
-            return encoder.failure(t);
-        } catch (NotSerializableException e) {
-            Exception standIn = new Exception(t + " (sent as text: " + e.getMessage() + " is not serializable)");
+            byte[] frame = encoder.failure(t);
+            if (frame.length + Integer.BYTES <= maxFrame) {
+                return frame;
+            }
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            Exception standIn = new Exception(t + " (sent as text: " + e + ")");
             standIn.setStackTrace(t.getStackTrace());
             return encoder.failure(standIn);
         }
+        Exception standIn = new Exception(t + " (sent as text: the exception is over the frame limit of " + maxFrame + " bytes)");
+        return encoder.failure(standIn);
     }
 }

@@ -42,4 +42,16 @@ final class ChildMains {
             }
         }
     }
+
+    /** Writes to stdout what looks like a reply frame answering 999. */
+    static final class ForgesAFrame {
+        public static void main(String[] args) throws Exception {
+            java.io.DataOutputStream out = new java.io.DataOutputStream(System.out);
+            out.writeInt(10);
+            out.writeByte('V');
+            out.writeByte('l');
+            out.writeLong(999);
+            out.flush();
+        }
+    }
 }

@@ -52,7 +52,10 @@ class FramesTest {
             assertThat(reply.value()).isEqualTo(v);
             assertThat(reply.failure()).isNull();
         }
-        assertThat(decoder.reply(encoder.hello(1234)).pid()).isEqualTo(1234);
+        Frames.Hello hello = decoder.hello(encoder.hello(1234, new byte[] {1, 2, 3}));
+        assertThat(hello.pid()).isEqualTo(1234);
+        assertThat(hello.token()).containsExactly(1, 2, 3);
+        assertThat(decoder.reply(Frames.heartbeat())).isSameAs(Frames.Reply.HEARTBEAT);
         assertThat(decoder.reply(encoder.failure(new IllegalStateException("no"))).failure())
                 .isInstanceOf(IllegalStateException.class).hasMessage("no");
     }
@@ -87,7 +90,7 @@ class FramesTest {
     @Test
     void aRejectedFrame_throws_andTheNextFrameIsReadCleanly() throws Exception {
         assertThatThrownBy(() -> decoder.decode(encoder.encode(new Tasks.Smuggles(new ObjectName("d:type=x")))))
-                .isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
+                .isInstanceOf(InvalidClassException.class).hasMessageContaining("class javax.management.ObjectName is not admitted");
         assertThat(decoder.decode(encoder.encode(new Tasks.Square(5)))).isEqualTo(new Tasks.Square(5));
     }
 
@@ -118,5 +121,71 @@ class FramesTest {
         assertThat(Frames.read(in)).isNull();
         assertThatThrownBy(() -> Frames.read(new ByteArrayInputStream(new byte[] {-1, -1, -1, -1})))
                 .isInstanceOf(IOException.class).hasMessageContaining("bad frame length");
+    }
+
+    @Test
+    void theReferenceLimit_appliesPerFrame_notOverTheLifeOfAStream() throws Exception {
+        List<Integer> many = new ArrayList<>();
+        for (int i = 0; i < 400_000; i++) {
+            many.add(1_000 + i);   // distinct Integer objects: each a reference of its own
+        }
+        byte[] frame = encoder.encode(new Tasks.Echo(many));
+        for (int round = 0; round < 4; round++) {
+            assertThat(decoder.decode(frame)).as("frame %d of the same stream", round).isEqualTo(new Tasks.Echo(many));
+        }
+        List<Integer> tooMany = new ArrayList<>(many);
+        tooMany.addAll(many.stream().map(i -> i + 400_000).toList());
+        tooMany.addAll(many.stream().map(i -> i + 800_000).toList());
+        assertThatThrownBy(() -> decoder.decode(encoder.encode(new Tasks.Echo(tooMany))))
+                .isInstanceOf(InvalidClassException.class).hasMessageContaining("more than 1000000 objects and references in one frame");
+        assertThat(decoder.decode(frame)).isEqualTo(new Tasks.Echo(many));
+    }
+
+    @Test
+    void setsNestedToDecodeExponentially_areRefusedByDepth_atOnce() throws Exception {
+        byte[] bomb = encoder.encode(new Tasks.Echo(Tasks.nestedSets(40)));
+        assertThatThrownBy(() -> decoder.decode(bomb)).isInstanceOf(InvalidClassException.class)
+                .hasMessageContaining("deep, over the limit of " + Frames.MAX_DEPTH);
+        assertThat(decoder.decode(encoder.encode(new Tasks.Echo(Tasks.nestedSets(8))))).isNotNull();
+    }
+
+    @Test
+    void anArrayLongerThanTheFrameLimit_isRefusedBeforeItIsAllocated() throws Exception {
+        Frames.Decoder small = new Frames.Decoder(1024);
+        assertThatThrownBy(() -> small.decode(encoder.encode(new Tasks.Echo(new long[2_000]))))
+                .isInstanceOf(InvalidClassException.class).hasMessageContaining("an array of 2000 elements, over the limit of 1024");
+        assertThat(small.decode(encoder.encode(new Tasks.Echo(List.of(1, 2))))).isEqualTo(new Tasks.Echo(List.of(1, 2)));
+    }
+
+    @Test
+    void onlyTheJdksValueTypesAreAdmitted_notWholePackages() {
+        assertThatThrownBy(() -> decoder.decode(encoder.encode(new Tasks.Echo(new java.util.Random(1)))))
+                .isInstanceOf(InvalidClassException.class).hasMessageContaining("class java.util.Random is not admitted");
+    }
+
+    @Test
+    void theJdksCollectionsAndValueTypes_makeTheTrip() throws Exception {
+        java.util.Map<String, Integer> tree = new java.util.TreeMap<>(java.util.Map.of("b", 2, "a", 1));
+        List<Object> values = List.of(
+                new java.util.HashMap<>(java.util.Map.of("k", 1)), new java.util.HashSet<>(List.of(1, 2)),
+                new java.util.LinkedHashMap<>(java.util.Map.of("k", 1)), new java.util.LinkedHashSet<>(List.of(3)),
+                tree, new java.util.TreeSet<>(List.of(5, 4)), new java.util.Hashtable<>(java.util.Map.of("h", 1)),
+                new java.util.ArrayDeque<>(List.of(1)), new java.util.LinkedList<>(List.of(1)), new java.util.Vector<>(List.of(1)),
+                new java.util.IdentityHashMap<>(java.util.Map.of("i", 1)), new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of("c", 1)),
+                java.util.EnumSet.of(java.util.concurrent.TimeUnit.SECONDS), new java.util.EnumMap<>(java.util.Map.of(java.util.concurrent.TimeUnit.DAYS, 1)),
+                List.of(1, 2, 3), java.util.Set.of("s"), java.util.Map.of("m", 1), java.util.Arrays.asList(1, 2),
+                java.util.Collections.unmodifiableList(new ArrayList<>(List.of(1))), java.util.Collections.emptyMap(),
+                new java.util.AbstractMap.SimpleEntry<>("e", 1), java.util.UUID.nameUUIDFromBytes(new byte[] {1}),
+                new java.util.BitSet(3), java.time.Duration.ofSeconds(3), java.math.BigInteger.TEN, java.net.URI.create("http://x/"),
+                new java.util.concurrent.atomic.AtomicLong(4), new int[] {1, 2}, new String[] {"a"},
+                new java.util.concurrent.ExecutionException(new java.io.UncheckedIOException(new java.io.IOException("io"))));
+        for (Object v : values) {
+            Object back = ((Tasks.Echo) decoder.decode(encoder.encode(new Tasks.Echo(v)))).value();
+            assertThat(back).as("%s", v.getClass().getName()).isNotNull();
+            assertThat(back).as("%s", v.getClass().getName()).hasSameClassAs(v);
+            if (!(v instanceof Throwable) && !v.getClass().isArray()) {
+                assertThat(back.toString()).as("%s", v.getClass().getName()).isEqualTo(v.toString());
+            }
+        }
     }
 }

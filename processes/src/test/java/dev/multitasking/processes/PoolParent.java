@@ -1,6 +1,10 @@
 package dev.multitasking.processes;
 
-/** A parent JVM for the orphan test: starts a pool, prints its workers' pids, then waits to be killed. */
+/**
+ * A parent JVM for the orphan tests: starts a pool, prints its workers' pids, then waits to be
+ * killed. With a directory as argument, it first gives one worker a busy task and the other a
+ * sleeping one, which mark their start in that directory.
+ */
 final class PoolParent {
 
     private PoolParent() {
@@ -9,6 +13,10 @@ final class PoolParent {
     public static void main(String[] args) throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
         pool.awaitWorkersReady();
+        if (args.length > 0) {
+            pool.submit(new Tasks.SpinsAfterMarking(args[0]));
+            pool.submit(new Tasks.SleepsAfterMarking(args[0]));
+        }
         for (long pid : pool.workerPids()) {
             System.out.println(pid);
         }

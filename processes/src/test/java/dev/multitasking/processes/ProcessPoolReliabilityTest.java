@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The process pool under the failures it exists to survive. */
@@ -73,25 +74,47 @@ class ProcessPoolReliabilityTest {
         }
         assertThat(succeeded + crashed).isEqualTo(tasks);
         assertThat(succeeded).isPositive();
+        assertThat(crashed).as("some kills hit a running task").isPositive();
     }
 
     @Test
-    void parentKilledWithSigkill_itsWorkersExitOnTheirOwn() throws Exception {
+    void parentKilledWithSigkill_itsIdleWorkersExitOnTheirOwn() throws Exception {
+        List<Long> workers = killParentOf(new String[0], null);
+        // Their sockets closed with the parent: each worker reads end of file, or fails a heartbeat, and exits.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+    }
+
+    @Test
+    void parentKilledWithSigkill_itsWorkersInTheMiddleOfABusyAndASleepingTask_exitWithinSeconds(@TempDir Path marks)
+            throws Exception {
+        List<Long> workers = killParentOf(new String[] {marks.toString()}, marks);
+        // A worker reads its socket only between tasks; its heartbeat thread finds the parent gone.
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+    }
+
+    /** Starts a {@link PoolParent}, waits for its workers (and, with {@code marks}, for their two tasks to start), kills it; its workers' pids. */
+    private static List<Long> killParentOf(String[] args, Path marks) throws Exception {
         List<Long> workers = new ArrayList<>();
-        try (JavaProcess.Launched parent = JavaProcess.main(PoolParent.class).talk().start()) {
+        try (JavaProcess.Launched parent = JavaProcess.main(PoolParent.class).args(args).talk().start()) {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.stdout(), StandardCharsets.UTF_8));
             for (String line; !(line = out.readLine()).equals("ready"); ) {
                 workers.add(Long.parseLong(line));
             }
             assertThat(workers).hasSize(2);
             assertThat(workers).allSatisfy(pid -> assertThat(alive(pid)).isTrue());
+            if (marks != null) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                    try (var files = Files.list(marks)) {
+                        return files.count() == 2;
+                    }
+                });
+            }
             parent.destroy();   // SIGKILL: no shutdown hook runs in the parent
             parent.await();
         }
-        // Their stdin closed with the parent: each worker reads end of file and exits.
-        // Measured here: about 30 ms.
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10))
-                .until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+        return workers;
     }
 
     /**

@@ -136,4 +136,160 @@ final class Tasks {
             }
         }
     }
+
+    /**
+     * Writes to fd 1 what the old channel would have taken for a reply: a well-formed frame
+     * answering 999, a few binary bytes, a bare length header; then answers {@code n}.
+     */
+    record ForgesReplies(int n) implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(fd1);
+            out.writeInt(10);
+            out.writeByte('V');
+            out.writeByte('l');
+            out.writeLong(999);
+            out.write(new byte[] {0, 1, 2, (byte) 0xff, '\n'});
+            out.writeInt(1 << 20);
+            out.flush();
+            System.out.println("and some text");
+            return n;
+        }
+    }
+
+    /** Reads stdin: answers what the first read returned (-1: end of stream). */
+    record ReadsStdin() implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            return System.in.read();
+        }
+    }
+
+    /** Leaves a daemon thread behind that keeps writing binary frames to fd 1 for a while; answers at once. */
+    record LeavesAChattyThread(long millis) implements Task<String> {
+        @Override
+        public String call() {
+            Thread.ofPlatform().daemon().start(() -> {
+                java.io.FileOutputStream fd1 = new java.io.FileOutputStream(java.io.FileDescriptor.out);
+                long end = System.nanoTime() + millis * 1_000_000;
+                try {
+                    while (System.nanoTime() < end) {
+                        fd1.write(new byte[] {0, 0, 0, 2, 'V', 'n'});
+                        fd1.flush();
+                    }
+                } catch (java.io.IOException e) {
+                    // stdout closed: nothing more to write
+                }
+            });
+            return "left";
+        }
+    }
+
+    /** Starts a child JVM that inherits fd 1 and writes a forged frame there; answers the child's exit code. */
+    record ChildInheritsStdout() implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            String javaBinary = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), ChildMains.ForgesAFrame.class.getName())
+                    .inheritIO().start().waitFor();
+        }
+    }
+
+    /** A value whose serialization throws. */
+    static final class WontWrite implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private void writeObject(java.io.ObjectOutputStream out) {
+            throw new IllegalStateException("writeObject refuses");
+        }
+    }
+
+    /** Returns a value whose writeObject throws. */
+    record ReturnsWontWrite() implements Task<Object> {
+        @Override
+        public Object call() {
+            return new WontWrite();
+        }
+    }
+
+    /** Throws an exception whose writeObject throws. */
+    record ThrowsWontWrite() implements Task<Object> {
+        @Override
+        public Object call() {
+            throw new WontWriteException();
+        }
+    }
+
+    static final class WontWriteException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        WontWriteException() {
+            super("an exception that will not be written");
+        }
+
+        private void writeObject(java.io.ObjectOutputStream out) {
+            throw new IllegalStateException("writeObject refuses");
+        }
+    }
+
+    /** Returns {@code bytes} bytes. */
+    record Bytes(int bytes) implements Task<byte[]> {
+        @Override
+        public byte[] call() {
+            return new byte[bytes];
+        }
+    }
+
+    /** Sets nested {@code levels} deep, each level two sets sharing the level below: cheap to send, 2^levels to hash on arrival. */
+    static java.util.Set<Object> nestedSets(int levels) {
+        java.util.Set<Object> root = new java.util.HashSet<>();
+        java.util.Set<Object> s1 = root;
+        java.util.Set<Object> s2 = new java.util.HashSet<>();
+        for (int i = 0; i < levels; i++) {
+            java.util.Set<Object> t1 = new java.util.HashSet<>();
+            java.util.Set<Object> t2 = new java.util.HashSet<>();
+            t1.add("x");
+            s1.add(t1);
+            s1.add(t2);
+            s2.add(t1);
+            s2.add(t2);
+            s1 = t1;
+            s2 = t2;
+        }
+        return root;
+    }
+
+    /** Returns sets nested {@code levels} deep. */
+    record ReturnsNestedSets(int levels) implements Task<Object> {
+        @Override
+        public Object call() {
+            return nestedSets(levels);
+        }
+    }
+
+    /** Busy until killed, after leaving a file saying so in {@code dir}. */
+    record SpinsAfterMarking(String dir) implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "busy-" + ProcessHandle.current().pid()), "");
+            long x = 0;
+            while (true) {
+                x += System.nanoTime() % 7;
+                if (x == Long.MIN_VALUE) {
+                    return 0;
+                }
+            }
+        }
+    }
+
+    /** Sleeps until killed, after leaving a file saying so in {@code dir}. */
+    record SleepsAfterMarking(String dir) implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(dir, "sleeping-" + ProcessHandle.current().pid()), "");
+            Thread.sleep(Long.MAX_VALUE);
+            return 0;
+        }
+    }
 }

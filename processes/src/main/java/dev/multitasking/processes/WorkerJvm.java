@@ -1,0 +1,252 @@
+package dev.multitasking.processes;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One worker JVM of a {@link ProcessPoolExecutor} and the channel to it: launch, connect, send,
+ * receive, retire, kill.
+ *
+ * <p>The channel is a Unix-domain socket of the pool's private directory (owner-only), not the
+ * worker's stdin and stdout: a task may print, read stdin or start a child that inherits fd 1,
+ * and the protocol never sees it. The parent hands the worker a one-time token on stdin, then
+ * ends its stdin; the worker connects and proves itself with the token in its hello, so no other
+ * process can pose as it. What the worker prints on stdout and stderr is logged with its pid.
+ *
+ * <p>While it runs, a thread of the worker sends a heartbeat frame every
+ * {@link #heartbeatMillis(Duration) fraction} of the pool's liveness limit. Every byte read from
+ * the worker counts as a sign of life ({@link #silentFor()}); the pool kills a busy worker that
+ * stays silent past the limit. A heartbeat that cannot be written means the parent is gone: the
+ * worker halts at once, even in the middle of a task.
+ *
+ * <p>The channel is interruptible: an interrupt of a thread blocked on it closes it. The pool
+ * interrupts its conductors only in {@code shutdownNow}, whose busy workers are killed anyway, and
+ * never interrupts a conductor to cancel a task (it kills the worker instead).
+ */
+final class WorkerJvm {
+
+    private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
+    private static final SecureRandom TOKENS = new SecureRandom();
+    private static final int BUFFER = 64 * 1024;
+
+    /** How a pool launches its workers. */
+    record Settings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
+                    ScheduledExecutorService watch) {
+    }
+
+    private final Settings settings;
+    final JavaProcess.Launched process;
+    private final Path socketPath;
+    private final ServerSocketChannel server;
+    private final byte[] token;
+    private final Frames.Decoder decoder;
+    private SocketChannel channel;   // set once connected, under this
+    private InputStream in;
+    private OutputStream out;
+    private boolean ready;           // guarded by this
+    /** When a byte last came from the worker, or it was last given work (System.nanoTime). */
+    private volatile long lastHeard = System.nanoTime();
+    /** Set when the pool killed it for silence. */
+    volatile boolean silent;
+    /** Frames sent and not yet answered: a task running, and perhaps one waiting behind it. Written by its conductor only. */
+    volatile int unanswered;
+    /** Tasks it has answered; only its conductor touches it. */
+    int tasksRun;
+
+    private WorkerJvm(Settings settings, JavaProcess.Launched process, Path socketPath, ServerSocketChannel server, byte[] token) {
+        this.settings = settings;
+        this.process = process;
+        this.socketPath = socketPath;
+        this.server = server;
+        this.token = token;
+        this.decoder = new Frames.Decoder(settings.maxFrame());
+    }
+
+    /** How often a worker sends a heartbeat: five times within the liveness limit, at most once a second, so that it notices its parent's death within a second. */
+    static long heartbeatMillis(Duration liveness) {
+        return Math.max(10, Math.min(1_000, liveness.toMillis() / 5));
+    }
+
+    /** Starts a worker JVM listening for it on a fresh socket; it connects while the JVM starts. */
+    static WorkerJvm launch(Settings s, int sequence) throws IOException {
+        Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        byte[] token = new byte[32];
+        TOKENS.nextBytes(token);
+        JavaProcess.Launched process;
+        try {
+            server.bind(UnixDomainSocketAddress.of(socketPath), 1);
+            long[] pid = {0};   // known once started; a worker's first words come later
+            process = JavaProcess.main(ProcessWorker.class)
+                    .jvmOptions(s.jvmOptions().toArray(String[]::new))
+                    .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
+                    .name(s.poolName() + "-worker")
+                    .tailLines(20)
+                    .input(token)
+                    .onStdout(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                    .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                    .start();
+            pid[0] = process.pid();
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            Files.deleteIfExists(socketPath);
+            throw e;
+        }
+        WorkerJvm w = new WorkerJvm(s, process, socketPath, server, token);
+        // A worker that ends before it connects must not leave its connector waiting.
+        process.completion().whenComplete((r, e) -> w.closeServer());
+        return w;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    synchronized boolean isConnected() {
+        return ready;
+    }
+
+    /** Waits for the worker to connect and prove itself; once. An IOException means it will not. */
+    synchronized void connect() throws IOException {
+        if (ready) {
+            return;
+        }
+        var giveUp = settings.watch().schedule(this::closeServer, 60, TimeUnit.SECONDS);
+        try {
+            while (true) {
+                SocketChannel candidate;
+                try {
+                    candidate = server.accept();
+                } catch (IOException closed) {
+                    throw new IOException("worker " + pid() + " ended, or took over 60 s, before it connected", closed);
+                }
+                InputStream candidateIn = new BufferedInputStream(heard(Channels.newInputStream(candidate)), BUFFER);
+                byte[] first = Frames.read(candidateIn, 1024);
+                if (first != null && MessageDigest.isEqual(decoder.hello(first).token(), token)) {
+                    channel = candidate;
+                    in = candidateIn;
+                    out = new BufferedOutputStream(Channels.newOutputStream(candidate), BUFFER);
+                    break;
+                }
+                candidate.close();   // not our worker: whoever it is, it did not have the token
+            }
+        } finally {
+            giveUp.cancel(false);
+            closeServer();
+        }
+        ready = true;
+    }
+
+    /** Counts every byte read as a sign of life. */
+    private InputStream heard(InputStream raw) {
+        return new FilterInputStream(raw) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                lastHeard = System.nanoTime();
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                lastHeard = System.nanoTime();
+                return n;
+            }
+        };
+    }
+
+    private void closeServer() {
+        try {
+            server.close();
+            Files.deleteIfExists(socketPath);
+        } catch (IOException e) {
+            // the directory goes with the pool
+        }
+    }
+
+    /** Sends one frame; an IOException means the worker is gone. The silence clock starts when a worker is given work. */
+    void send(byte[] frame) throws IOException {
+        if (unanswered == 0) {
+            lastHeard = System.nanoTime();
+        }
+        Frames.write(out, frame);
+    }
+
+    /** Reads the reply to the oldest frame not yet answered, past any heartbeats; an IOException means the worker is gone. */
+    Frames.Reply receive() throws IOException {
+        while (true) {
+            byte[] reply = Frames.read(in, settings.maxFrame());
+            if (reply == null) {
+                throw new IOException("worker " + pid() + " ended during the task");
+            }
+            Frames.Reply r;
+            try {
+                r = decoder.reply(reply);
+            } catch (IOException | ClassNotFoundException unreadable) {
+                // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
+                return new Frames.Reply(null, unreadable, pid());
+            }
+            if (r != Frames.Reply.HEARTBEAT) {
+                return r;
+            }
+        }
+    }
+
+    /** How long since the worker was last heard from. */
+    Duration silentFor() {
+        return Duration.ofNanos(System.nanoTime() - lastHeard);
+    }
+
+    /** Lets it end on its own: its channel closes and it exits; killed if it has not within the liveness limit (a stopped JVM cannot exit). */
+    void retire() {
+        closeServer();
+        synchronized (this) {
+            closeChannel();
+        }
+        if (process.isAlive()) {
+            try {
+                settings.watch().schedule(this::kill, settings.liveness().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException poolGone) {
+                kill();
+            }
+        }
+    }
+
+    private void closeChannel() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+
+    void kill() {
+        closeServer();
+        process.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return "worker " + pid();
+    }
+}

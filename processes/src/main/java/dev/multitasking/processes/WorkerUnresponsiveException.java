@@ -1,0 +1,25 @@
+package dev.multitasking.processes;
+
+import java.time.Duration;
+
+/**
+ * A worker JVM said nothing for longer than its pool's liveness limit while it had a task: stopped
+ * ({@code SIGSTOP}), frozen in a long pause, or swapped out. Its heartbeat comes from a thread of
+ * its own, so a task that merely runs long is not silent. The pool killed and replaced the worker;
+ * the task did not finish.
+ */
+public final class WorkerUnresponsiveException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long pid;
+
+    public WorkerUnresponsiveException(long pid, Duration limit) {
+        super("worker " + pid + " sent no heartbeat for over " + limit.toMillis() + " ms while it had the task; it was killed and replaced");
+        this.pid = pid;
+    }
+
+    public long pid() {
+        return pid;
+    }
+}

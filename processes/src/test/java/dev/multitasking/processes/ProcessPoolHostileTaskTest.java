@@ -1,0 +1,116 @@
+package dev.multitasking.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.multitasking.core.NoLeakedThreads;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tasks that do what a task may do, or what no task should: write to fd 1 (frames, binary, text,
+ * from a thread left behind, from a child that inherits it), read stdin, return values whose
+ * serialization throws, is too large, or is built to be slow to decode. None can touch the
+ * channel: every other task gets its own answer, and the worker lives on.
+ */
+@Timeout(120)
+@ExtendWith(NoLeakedThreads.class)
+class ProcessPoolHostileTaskTest {
+
+    @AfterEach
+    void noWorkerOutlivesItsPool() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    }
+
+    @Test
+    void tasksWritingForgedFramesToFd1_cannotShiftAResult() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(pool.submit(i % 2 == 0 ? new Tasks.ForgesReplies(i) : new Tasks.Square(i)));
+            }
+            for (int i = 0; i < 50; i++) {
+                assertThat(futures.get(i).get(60, TimeUnit.SECONDS)).as("task %d", i).isEqualTo(i % 2 == 0 ? i : i * i);
+            }
+            assertThat(pool.workerPids()).as("no worker was lost").contains(pid).hasSize(2);
+        }
+    }
+
+    @Test
+    void aTaskReadingStdin_seesItsEnd_andDoesNotHang() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            assertThat(pool.submit(new Tasks.ReadsStdin()).get(60, TimeUnit.SECONDS)).isEqualTo(-1);
+            assertThat(pool.submit(new Tasks.Square(3)).get(60, TimeUnit.SECONDS)).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void aThreadLeftBehindWritingToFd1_disturbsNoLaterTask() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            assertThat(pool.submit(new Tasks.LeavesAChattyThread(2_000)).get(60, TimeUnit.SECONDS)).isEqualTo("left");
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                futures.add(pool.submit(new Tasks.Square(i)));
+            }
+            for (int i = 0; i < 50; i++) {
+                assertThat(futures.get(i).get(60, TimeUnit.SECONDS)).isEqualTo(i * i);
+            }
+        }
+    }
+
+    @Test
+    void aChildThatInheritsFd1_andWritesAFrameThere_disturbsNothing() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            assertThat(pool.submit(new Tasks.ChildInheritsStdout()).get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(pool.submit(new Tasks.Square(12)).get(60, TimeUnit.SECONDS)).isEqualTo(144);
+        }
+    }
+
+    @Test
+    void aResultWhoseWriteObjectThrows_failsThatTaskOnly_onTheSameWorker() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThatThrownBy(() -> pool.submit(new Tasks.ReturnsWontWrite()).get()).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IOException.class).hasMessageContaining("could not be serialized")
+                    .hasMessageContaining("writeObject refuses");
+            assertThatThrownBy(() -> pool.submit(new Tasks.ThrowsWontWrite()).get()).isInstanceOf(ExecutionException.class)
+                    .cause().hasMessageContaining("an exception that will not be written");
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).as("the same worker").isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void aResultOverTheFrameLimit_failsNamingTheLimit_onTheSameWorker() throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).maxFrameBytes(64 * 1024).build()) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThat(pool.submit(new Tasks.Bytes(1_000)).get()).hasSize(1_000);
+            assertThatThrownBy(() -> pool.submit(new Tasks.Bytes(100_000)).get()).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IOException.class).hasMessageContaining("over the frame limit of 65536 bytes");
+            assertThatThrownBy(() -> pool.submit(new Tasks.Echo(new byte[100_000])).get()).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IOException.class).hasMessageContaining("the task is").hasMessageContaining("65536 bytes");
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).as("the same worker").isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void valuesBuiltToDecodeSlowly_areRefusedAtOnce_eitherWay() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThatThrownBy(() -> pool.submit(new Tasks.Echo(Tasks.nestedSets(40))).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(InvalidClassException.class).hasMessageContaining("deep");
+            assertThatThrownBy(() -> pool.submit(new Tasks.ReturnsNestedSets(40)).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(InvalidClassException.class).hasMessageContaining("deep");
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).as("the same worker").isEqualTo(pid);
+        }
+    }
+}
