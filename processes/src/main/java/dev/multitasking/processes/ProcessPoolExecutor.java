@@ -38,32 +38,72 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>How it runs: N <em>conductor</em> threads in this JVM (a {@link ThreadPoolExecutor}, which
  * keeps the queue, the shutdown rules and the list of unstarted tasks) each own one worker JVM
- * running {@link ProcessWorker}. A conductor takes a task, writes it to its worker's stdin as a
- * frame, and waits for the reply frame on the worker's stdout. Worker JVMs are launched in
- * parallel when the pool is made.
+ * running {@link ProcessWorker}. A conductor takes a task, writes it to its worker as a frame, and
+ * waits for the reply frame. Worker JVMs are launched in parallel when the pool is made.
+ *
+ * <p>The channel belongs to the pool alone: a Unix-domain socket in a private directory, which
+ * the worker joins with a one-time token the pool hands it on stdin. A
+ * task's stdin is at its end and its stdout is logged with the worker's pid, as its stderr is:
+ * whatever a task writes or reads there, or a thread or child it leaves behind, no result can
+ * reach the wrong task.
  *
  * <p>While the queue holds at least one task per worker, a conductor also sends its worker the
  * next task before the reply to the current one (Python's pool queues one call ahead too): the
- * worker finds it in its stdin the moment it answers, instead of waiting for its conductor to
- * wake up, which on a busy machine, or an idle virtual CPU, takes a millisecond rather than the
- * 45 us of a warm round trip. Near the end of the queue nothing is sent ahead, so that no task
- * waits behind another while a worker is free. A task sent ahead is in its worker's hands, like
- * a task a pool thread has taken: {@code cancel(false)} lets it run and drops its result, and
- * {@code cancel(true)} kills the worker as soon as it starts, not while the task ahead of it
- * runs. If the task ahead crashes the worker, the one behind it goes to the replacement, and
- * {@code shutdownNow()} returns it with the queued ones (its worker is killed before it starts).
+ * worker finds it waiting the moment it answers, instead of waiting for its conductor to wake up,
+ * which on a busy machine, or an idle virtual CPU, takes far longer than a warm round trip. Near
+ * the end of the queue nothing is sent ahead, so that no task waits behind another while a worker
+ * is free. A task sent ahead is in its worker's hands, like a task a pool thread has taken.
  *
- * <p>Only {@link Task}s run here: a task crosses a process boundary, so it must be serializable,
- * and its class must pass the {@link Frames#FILTER} on the worker side; its result must pass it
- * on the way back. Anything else is refused at submit with an {@link IllegalArgumentException}.
+ * <p>Only {@link Task}s run in the workers: a task crosses a process boundary, so it must be
+ * serializable, and its class must pass the frame filter (the project's classes and the JDK's value types, with
+ * depth and size limits) on the worker side; its result must pass it on the way back. Another
+ * {@code Callable}, or a bare {@code Runnable}, is refused with an
+ * {@link IllegalArgumentException} naming its class; a {@code null} task with a
+ * {@link NullPointerException}. The JDK's wrappers around this pool's futures
+ * ({@link java.util.concurrent.ExecutorCompletionService}, a
+ * {@link java.util.concurrent.CompletableFuture}'s stages) are {@code Future}s and run on a
+ * conductor thread (see {@link #execute}).
  *
- * <p>Failures leave the pool usable: a task that throws fails with its own exception (class,
- * message and stack trace travel back); a result that cannot be serialized fails with
- * {@link java.io.NotSerializableException}; a worker that dies mid-task (killed,
- * {@code System.exit}, out of memory) fails that task with {@link WorkerCrashedException} and is
- * replaced. {@code cancel(true)} on a running task and {@code shutdownNow()} kill the workers
- * running those tasks (a JVM cannot interrupt a thread in another JVM); the tasks then fail with
- * {@link InterruptedException}, as a thread pool's would.
+ * <p>What happens when things go wrong. Every failure fails the task it concerns, with an
+ * exception that says what happened, and leaves the pool working; none gives a task another
+ * task's result.
+ * <table class="striped">
+ *   <caption>Failures, and what the pool does</caption>
+ *   <thead><tr><th>what happens</th><th>the task</th><th>the pool</th></tr></thead>
+ *   <tbody>
+ *   <tr><td>the task throws</td><td>fails with that exception: class, message, stack trace</td><td>goes on</td></tr>
+ *   <tr><td>its result cannot be serialized (not {@code Serializable}, its {@code writeObject} throws)</td>
+ *       <td>fails with {@code NotSerializableException} or an {@code IOException} saying why</td><td>goes on, same worker</td></tr>
+ *   <tr><td>the task or its result is over the frame limit ({@link Builder#maxFrameBytes})</td>
+ *       <td>fails with an {@code IOException} naming the limit; a task that large is never sent</td><td>goes on, same worker</td></tr>
+ *   <tr><td>a frame holds a class outside the filter, objects nested too deep, too many references, an array longer than the frame</td>
+ *       <td>fails with {@code InvalidClassException} naming the class or the limit; a refused task never runs</td><td>goes on, same worker</td></tr>
+ *   <tr><td>the task throws an exception that cannot be serialized</td>
+ *       <td>fails with an {@code Exception} carrying its class, message and stack trace as text</td><td>goes on</td></tr>
+ *   <tr><td>the task writes to stdout, reads stdin, starts a child that inherits them</td>
+ *       <td>unaffected: stdout is logged, stdin is at its end</td><td>unaffected</td></tr>
+ *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, out of memory)</td>
+ *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines</td><td>replaces the worker</td></tr>
+ *   <tr><td>a worker with a task says nothing for longer than the liveness limit ({@code SIGSTOP}, a frozen JVM; {@link Builder#liveness})</td>
+ *       <td>fails with {@link WorkerUnresponsiveException}</td><td>kills and replaces the worker</td></tr>
+ *   <tr><td>the task runs past its own limit ({@link #submit(Task, Duration)})</td>
+ *       <td>fails with {@link TimeoutException}</td><td>kills and replaces the worker</td></tr>
+ *   <tr><td>{@code cancel(true)} on a running task</td><td>cancelled; its worker is killed (a JVM cannot interrupt a thread in another JVM)</td>
+ *       <td>replaces the worker</td></tr>
+ *   <tr><td>{@code cancel(false)} on a running task, or one sent ahead</td><td>cancelled; it runs to its end and its result is dropped</td>
+ *       <td>goes on, same worker</td></tr>
+ *   <tr><td>{@code cancel(true)} on a task sent ahead</td><td>cancelled; the task ahead finishes, then the worker is killed as this one starts</td>
+ *       <td>replaces the worker</td></tr>
+ *   <tr><td>the worker dies with a task sent ahead behind the one it runs</td><td>the one it ran fails as above; the one behind runs on the replacement</td>
+ *       <td>replaces the worker</td></tr>
+ *   <tr><td>{@code shutdownNow()}</td><td>running tasks fail with {@link InterruptedException} (their workers are killed);
+ *       queued ones, and those sent ahead, are returned</td><td>ends</td></tr>
+ *   <tr><td>{@code close()} or {@code shutdown()} with a worker that will not exit</td><td></td>
+ *       <td>kills it after the liveness limit: {@code close()} always returns</td></tr>
+ *   <tr><td>the parent JVM dies, even by {@code kill -9}, while workers run tasks</td><td></td>
+ *       <td>each worker's heartbeat finds the socket closed and it halts within about a second</td></tr>
+ *   </tbody>
+ * </table>
  */
 public final class ProcessPoolExecutor extends AbstractExecutorService {
 

@@ -32,7 +32,7 @@ public final class ProcessWorker {
         long heartbeatMillis = Long.parseLong(args[1]);
         int maxFrame = Integer.parseInt(args[2]);
         byte[] token = System.in.readAllBytes();   // the parent writes it, then ends stdin
-        SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        SocketChannel channel = connect(UnixDomainSocketAddress.of(socket));
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
         long pid = ProcessHandle.current().pid();
@@ -44,7 +44,12 @@ public final class ProcessWorker {
         Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis));
         while (true) {
             Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
-            byte[] frame = Frames.read(in, maxFrame);
+            byte[] frame;
+            try {
+                frame = Frames.read(in, maxFrame);
+            } catch (IOException closed) {
+                frame = null;   // reset: the pool closed the socket with heartbeats it had not read
+            }
             if (frame == null) {
                 break;   // the pool closed the socket: it is done with this worker
             }
@@ -55,6 +60,21 @@ public final class ProcessWorker {
             }
         }
         System.exit(0);
+    }
+
+    /** Connects to the pool, which opens its socket while this JVM starts: retried for up to a minute. */
+    private static SocketChannel connect(UnixDomainSocketAddress address) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                return SocketChannel.open(address);
+            } catch (IOException notYet) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw notYet;
+                }
+                Thread.sleep(1);
+            }
+        }
     }
 
     /** Sends heartbeats until one cannot be written: then the parent is gone, and so is this worker. */

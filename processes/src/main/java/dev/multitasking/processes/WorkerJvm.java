@@ -84,29 +84,37 @@ final class WorkerJvm {
         return Math.max(10, Math.min(1_000, liveness.toMillis() / 5));
     }
 
-    /** Starts a worker JVM listening for it on a fresh socket; it connects while the JVM starts. */
+    /**
+     * Starts a worker JVM, then opens the socket it will connect to: opening the first socket of
+     * a JVM costs tens of milliseconds of class loading, which this way overlaps the worker's own
+     * start (the worker retries its connect until the socket is there).
+     */
     static WorkerJvm launch(Settings s, int sequence) throws IOException {
         Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         byte[] token = new byte[32];
         TOKENS.nextBytes(token);
-        JavaProcess.Launched process;
+        long[] pid = {0};   // known once started; a worker's first words come later
+        JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
+                .jvmOptions(s.jvmOptions().toArray(String[]::new))
+                .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
+                .name(s.poolName() + "-worker")
+                .tailLines(20)
+                .input(token)
+                .onStdout(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                .start();
+        pid[0] = process.pid();
+        ServerSocketChannel server;
         try {
-            server.bind(UnixDomainSocketAddress.of(socketPath), 1);
-            long[] pid = {0};   // known once started; a worker's first words come later
-            process = JavaProcess.main(ProcessWorker.class)
-                    .jvmOptions(s.jvmOptions().toArray(String[]::new))
-                    .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
-                    .name(s.poolName() + "-worker")
-                    .tailLines(20)
-                    .input(token)
-                    .onStdout(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
-                    .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
-                    .start();
-            pid[0] = process.pid();
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                server.bind(UnixDomainSocketAddress.of(socketPath), 1);
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
-            server.close();
-            Files.deleteIfExists(socketPath);
+            process.destroy();
             throw e;
         }
         WorkerJvm w = new WorkerJvm(s, process, socketPath, server, token);
