@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
@@ -93,7 +94,7 @@ public final class JavaProcess {
         private boolean talk;
         private Consumer<String> stderrLines = line -> { };
         private Consumer<String> stdoutLines = line -> { };
-        private byte[] input = new byte[0];
+        private Supplier<byte[]> input = () -> new byte[0];
         private String name = "java-process";
 
         private Builder(String mainClass) {
@@ -161,11 +162,28 @@ public final class JavaProcess {
          * environment.
          */
         public Builder input(byte[] bytes) {
+            checkInput(bytes);
+            byte[] copy = bytes.clone();
+            this.input = () -> copy;
+            return this;
+        }
+
+        /**
+         * Like {@link #input(byte[])}, with bytes made once the child has started, on the thread
+         * that hands over its pipes: what is costly to make (a secret from a fresh
+         * {@code SecureRandom}, say) then overlaps the child's start instead of delaying it.
+         */
+        public Builder input(Supplier<byte[]> bytes) {
+            Objects.requireNonNull(bytes);
+            this.input = () -> checkInput(bytes.get());
+            return this;
+        }
+
+        private static byte[] checkInput(byte[] bytes) {
             if (bytes.length > MAX_INPUT) {
                 throw new IllegalArgumentException("input is for a few bytes (at most " + MAX_INPUT + ", a page of pipe buffer); got " + bytes.length);
             }
-            this.input = bytes.clone();
-            return this;
+            return bytes;
         }
 
         /** Names the threads that watch the child. */
@@ -372,7 +390,7 @@ public final class JavaProcess {
             private final String name;
             private final Consumer<String> stderrLines;
             private final Consumer<String> stdoutLines;
-            private final byte[] input;
+            private final Supplier<byte[]> input;
             private final List<Thread> readers = new ArrayList<>();
             private InputStream out;
             private InputStream err;
@@ -392,7 +410,7 @@ public final class JavaProcess {
                     return;
                 }
                 try (childStdin) {
-                    childStdin.write(input);   // small: fits the pipe, so this never blocks
+                    childStdin.write(input.get());   // small: fits the pipe, so this never blocks
                 } catch (IOException childGone) {
                     // it ended before reading: its exit code says why
                 }

@@ -17,6 +17,10 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -43,7 +47,24 @@ import java.util.concurrent.TimeUnit;
 final class WorkerJvm {
 
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
-    private static final SecureRandom TOKENS = new SecureRandom();
+    /** Made on first use, on a thread that hands a started worker its stdin: a SecureRandom's first use costs tens of ms. */
+    private static final Supplier<SecureRandom> TOKENS = new Supplier<>() {
+        private volatile SecureRandom random;
+
+        @Override
+        public SecureRandom get() {
+            SecureRandom r = random;
+            if (r == null) {
+                synchronized (this) {
+                    r = random;
+                    if (r == null) {
+                        random = r = new SecureRandom();
+                    }
+                }
+            }
+            return r;
+        }
+    };
     private static final int BUFFER = 64 * 1024;
 
     /** How a pool launches its workers. */
@@ -55,7 +76,8 @@ final class WorkerJvm {
     final JavaProcess.Launched process;
     private final Path socketPath;
     private final ServerSocketChannel server;
-    private final byte[] token;
+    /** The worker's one-time token, made once its JVM has started. */
+    private final CompletableFuture<byte[]> token;
     private final Frames.Decoder decoder;
     private SocketChannel channel;   // set once connected, under this
     private InputStream in;
@@ -70,7 +92,8 @@ final class WorkerJvm {
     /** Tasks it has answered; only its conductor touches it. */
     int tasksRun;
 
-    private WorkerJvm(Settings settings, JavaProcess.Launched process, Path socketPath, ServerSocketChannel server, byte[] token) {
+    private WorkerJvm(Settings settings, JavaProcess.Launched process, Path socketPath, ServerSocketChannel server,
+                      CompletableFuture<byte[]> token) {
         this.settings = settings;
         this.process = process;
         this.socketPath = socketPath;
@@ -91,15 +114,19 @@ final class WorkerJvm {
      */
     static WorkerJvm launch(Settings s, int sequence) throws IOException {
         Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
-        byte[] token = new byte[32];
-        TOKENS.nextBytes(token);
+        CompletableFuture<byte[]> token = new CompletableFuture<>();
         long[] pid = {0};   // known once started; a worker's first words come later
         JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
                 .jvmOptions(s.jvmOptions().toArray(String[]::new))
                 .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
                 .name(s.poolName() + "-worker")
                 .tailLines(20)
-                .input(token)
+                .input(() -> {
+                    byte[] secret = new byte[32];
+                    TOKENS.get().nextBytes(secret);
+                    token.complete(secret);
+                    return secret;
+                })
                 .onStdout(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
                 .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
                 .start();
@@ -147,7 +174,7 @@ final class WorkerJvm {
                 }
                 InputStream candidateIn = new BufferedInputStream(heard(Channels.newInputStream(candidate)), BUFFER);
                 byte[] first = Frames.read(candidateIn, 1024);
-                if (first != null && MessageDigest.isEqual(decoder.hello(first).token(), token)) {
+                if (first != null && MessageDigest.isEqual(decoder.hello(first).token(), expectedToken())) {
                     channel = candidate;
                     in = candidateIn;
                     out = new BufferedOutputStream(Channels.newOutputStream(candidate), BUFFER);
@@ -160,6 +187,17 @@ final class WorkerJvm {
             closeServer();
         }
         ready = true;
+    }
+
+    private byte[] expectedToken() throws IOException {
+        try {
+            return token.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while connecting to worker " + pid(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("worker " + pid() + " was never handed its token", e);
+        }
     }
 
     /** Counts every byte read as a sign of life. */
