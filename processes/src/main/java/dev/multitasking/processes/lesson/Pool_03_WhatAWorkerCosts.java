@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
  * both parts. Starting two worker JVMs (launch to "ready") takes a good fraction of a second;
  * starting two threads takes microseconds. Once started, handing a trivial task to a worker
  * and getting the answer back (a round trip) costs tens of microseconds for a process, which
- * must serialize the task, write it down a pipe, wake another JVM and do it all again for the
+ * must serialize the task, write it to a socket, wake another JVM and do it all again for the
  * answer, and a few for a thread, which hands over a reference. Worth it only when a task is
  * much longer than its round trip, or must be isolated.
  *
@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
  * <p>Run: {@code ./primes demo pool-03}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  *                        start 2 workers     round trip, median  99th percentile
- * worker processes            306331 us                  45 us            87 us
- * worker threads                3662 us                  16 us            42 us
+ * worker processes            207349 us                  63 us           121 us
+ * worker threads                1520 us                  12 us            50 us
  * </pre>
  */
 public final class Pool_03_WhatAWorkerCosts {
