@@ -22,6 +22,7 @@ public final class NumberText {
      * @throws IllegalArgumentException when it is not one, or lies beyond {@code Long.MAX_VALUE}
      */
     public static long parseLong(String text) {
+        requireAscii(text, "a whole number (write 1000000, 1_000_000, 1e6 or 10^6)");
         String t = text.strip().replace("_", "");
         BigInteger value;
         try {
@@ -64,6 +65,7 @@ public final class NumberText {
 
     /** A duration: {@code 250ms}, {@code 0.5s}, {@code 2s}, or a bare number of milliseconds. */
     public static Duration parseDuration(String text) {
+        requireAscii(text, "a duration (write 50ms, 0.2s or 50)");
         String t = text.strip().toLowerCase(Locale.ROOT);
         BigDecimal millis;
         try {
@@ -84,6 +86,35 @@ public final class NumberText {
             throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
         return Duration.ofNanos(millis.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
+    }
+
+    /**
+     * Java's number parsers read any Unicode digit ({@code ١٢٣} and {@code １２３} as 123); a
+     * number typed for this program is written in ASCII, and anything else is refused, named
+     * with its code point so that the message stays one plain line.
+     */
+    private static void requireAscii(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw new IllegalArgumentException(quote(text) + " is not " + what + ": it holds the character U+"
+                        + String.format("%04X", (int) c) + "; write it with ASCII digits");
+            }
+        }
+    }
+
+    /** The text in quotes on one line: control and non-ASCII characters as Java escapes (a backslash, u, four hex digits). */
+    public static String quote(String text) {
+        StringBuilder b = new StringBuilder("'");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('\'').toString();
     }
 
     private static int exponent(String e, String text) {

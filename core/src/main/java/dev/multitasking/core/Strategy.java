@@ -36,6 +36,15 @@ public interface Strategy {
     }
 
     /**
+     * Memory one worker takes outside this JVM (a worker JVM, a cluster member), measured after
+     * work, or 0 when its workers are threads of this JVM. A comparison refuses a worker count
+     * whose workers would not fit the machine's available memory.
+     */
+    default long bytesPerWorker() {
+        return 0;
+    }
+
+    /**
      * Starts the workers: the part of a run that a pool pays once, timed apart from the work.
      *
      * @param workers how many; ignored when {@link #takesWorkers()} is false

@@ -43,11 +43,33 @@ final class AnchorsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        checkOut();
         if (!Files.isDirectory(Path.of("profiling/anchors"))) {
             throw new ParameterException(spec.commandLine(), "run anchors from the repository root (no profiling/anchors here)");
         }
         Anchors.write(repeat, sieve, out);
         spec.commandLine().getOut().println("wrote " + out);
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Before minutes of measuring: the file must be one this process can write. */
+    private void checkOut() {
+        Path file = out.toAbsolutePath();
+        String why = null;
+        if (Files.isDirectory(file)) {
+            why = "it is a directory";
+        } else {
+            try {
+                Files.createDirectories(file.getParent());
+                if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(file.getParent())) {
+                    why = "it cannot be written";
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                why = "its directory cannot be made: " + e.getMessage();
+            }
+        }
+        if (why != null) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is not a file that can be written (" + why + ")");
+        }
     }
 }

@@ -106,6 +106,7 @@ final class CompareCommand implements Callable<Integer> {
         if (workloads.isEmpty()) {
             DEFAULT_WORKLOADS.forEach(w -> workloads.add(Workload.parse(w)));
         }
+        checkMemory(strategies);
         prepareOut();
         PythonProgram pythonProgram = null;
         if (python) {
@@ -117,6 +118,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%d cores, JDK %s; %d warm-up and %d timed run(s) each, median shown%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), warmup, repeat);
+        sayWhatTakesLong(stdout, strategies);
         stdout.flush();
 
         Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
@@ -238,6 +240,39 @@ final class CompareCommand implements Callable<Integer> {
         @Override
         public void runDone() {
             progress.step();
+        }
+    }
+
+    /**
+     * Refuses worker counts whose worker JVMs or cluster members would not fit the memory this
+     * machine has available (each strategy says what one of its workers takes, measured).
+     */
+    private void checkMemory(List<Strategy> strategies) {
+        long available = Machine.availableMemoryBytes();
+        int most = workerCounts.get(workerCounts.size() - 1);
+        for (Strategy s : strategies) {
+            long each = s.bytesPerWorker();
+            if (each <= 0 || !s.takesWorkers()) {
+                continue;
+            }
+            long fit = available / each;
+            if (most > fit) {
+                throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                        "--workers %d: %s would start %d JVMs of about %d MiB each (measured after work), %.1f GiB; "
+                                + "this machine has %.1f GiB available, room for %d", most, s.name(), most, each >> 20,
+                        most * (double) each / (1L << 30), available / (double) (1L << 30), fit));
+            }
+        }
+    }
+
+    /** A comparison that will take minutes says so first, with the estimate it is based on. */
+    private void sayWhatTakesLong(PrintWriter stdout, List<Strategy> strategies) {
+        int runsEach = (warmup + repeat) * workerCounts.size();
+        for (Workload<?> w : workloads) {
+            Estimate.sequential(w).filter(d -> d.multipliedBy(runsEach).compareTo(Estimate.WORTH_SAYING) > 0).ifPresent(d ->
+                    stdout.printf("%s: about %s per run on one thread (estimated from a sample timed now); "
+                                    + "%d run(s) for each of %d strategies: this will take a while (Ctrl-C keeps what finished)%n",
+                            w.spec(), Estimate.words(d), runsEach, strategies.size()));
         }
     }
 

@@ -8,7 +8,9 @@ import dev.multitasking.core.Workers;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.SieveWorkload;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,15 +58,61 @@ final class CountCommand implements Callable<Integer> {
             tasks = sieve.tasks();
         }
         Strategy forkjoin = Strategies.discover().named("forkjoin");
+        PrintWriter out = spec.commandLine().getOut();
+        int busy = Math.min(workers, Runtime.getRuntime().availableProcessors());
+        Duration estimate = Estimate.sieve(n).dividedBy(busy);
+        AtomicLong done = new AtomicLong();
+        Progress progress = Progress.NONE;
+        List<Task<Long>> run = tasks;
+        if (estimate.compareTo(Estimate.WORTH_SAYING) > 0) {
+            out.printf("pi(%d): about %s on %d busy worker(s) (estimated from a sample timed now)%n", n, Estimate.words(estimate), busy);
+            out.flush();
+            progress = Progress.onTerminal("count", " segments");
+            run = tasks.stream().<Task<Long>>map(t -> new Counted(t, done)).toList();
+        }
+        int total = run.size();
         long begin = System.nanoTime();
         long pi;
-        try (Workers w = forkjoin.start(workers)) {
-            pi = w.invokeAll(tasks).results().stream().mapToLong(Long::longValue).sum();
+        try (Workers w = forkjoin.start(workers); Progress bar = progress) {
+            bar.start(total);
+            Thread drawer = Thread.ofPlatform().daemon().name("count-progress").start(() -> draw(bar, done, total));
+            try {
+                pi = w.invokeAll(run).results().stream().mapToLong(Long::longValue).sum();
+            } finally {
+                drawer.interrupt();
+                drawer.join();
+            }
         }
         double millis = (System.nanoTime() - begin) / 1e6;
-        PrintWriter out = spec.commandLine().getOut();
         out.printf("pi(%d) = %d (segmented sieve, %d segments on %d workers, %.1f ms)%n", n, pi, tasks.size(), workers, millis);
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** A segment that counts itself done, for the progress bar (tasks run in this JVM here). */
+    private record Counted(Task<Long> task, AtomicLong done) implements Task<Long> {
+        @Override
+        public Long call() throws Exception {
+            try {
+                return task.call();
+            } finally {
+                done.incrementAndGet();
+            }
+        }
+    }
+
+    /** Steps the bar as segments finish, until interrupted. */
+    private static void draw(Progress bar, AtomicLong done, int total) {
+        long shown = 0;
+        try {
+            while (shown < total) {
+                for (long now = done.get(); shown < now; shown++) {
+                    bar.step();
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException finished) {
+            // the count is over
+        }
     }
 }

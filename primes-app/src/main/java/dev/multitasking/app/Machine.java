@@ -35,6 +35,24 @@ record Machine(int cores, long memoryBytes, String cpu, String os, String jdk) {
         }
     }
 
+    /**
+     * Memory available for new processes now: {@code MemAvailable} from /proc/meminfo on Linux
+     * (free memory plus what the kernel can reclaim), the JVM's free-memory figure elsewhere.
+     */
+    static long availableMemoryBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the JVM
+        }
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getFreeMemorySize() : Long.MAX_VALUE;
+    }
+
     /** One line: "16 cores, 125 GiB, Intel(R) Xeon(R); Linux ...; JDK ...". */
     String summary() {
         return cores + " cores, " + (memoryBytes >> 30) + " GiB, " + cpu + "; " + os + "; JDK " + jdk;

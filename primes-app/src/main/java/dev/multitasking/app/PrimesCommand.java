@@ -38,16 +38,16 @@ public final class PrimesCommand implements Runnable {
         CommandLine cli = new CommandLine(new PrimesCommand());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)");
+            failed.getErr().println(oneLine(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see " + failed.getCommandSpec().qualifiedName() + " --help)"));
             return CommandLine.ExitCode.USAGE;
         });
         cli.setExecutionExceptionHandler((e, failed, parsed) -> {
             if (e instanceof IllegalArgumentException) {
-                failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                failed.getErr().println(oneLine(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()));
                 return CommandLine.ExitCode.USAGE;
             }
-            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": failed: " + e);
+            failed.getErr().println(oneLine(failed.getCommandSpec().qualifiedName() + ": failed: " + e));
             for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
                 if (p.hasMatchedOption("--verbose")) {
                     e.printStackTrace(failed.getErr());
@@ -57,6 +57,27 @@ public final class PrimesCommand implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
+    }
+
+    /** A message as one line: a value typed with a newline (or another control character) shows it escaped, never breaks the line. */
+    static String oneLine(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** The version the jar's manifest carries, or "development" when run from classes. */

@@ -8,7 +8,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The progress bar of {@code compare} on stderr, one step per run: drawn by progressbar, and only
+ * The progress bar of {@code compare} (one step per run) or {@code count} (per segment) on stderr: drawn by progressbar, and only
  * when stderr is a terminal, so a redirected or piped run gets no control characters.
  */
 interface Progress extends AutoCloseable {
@@ -32,7 +32,12 @@ interface Progress extends AutoCloseable {
 
     /** A bar on stderr when this process talks to a terminal; otherwise {@link #NONE}. */
     static Progress onTerminal() {
-        return stderrIsATerminal() ? new Bar(System.err) : NONE;
+        return onTerminal("compare", " runs");
+    }
+
+    /** A bar named {@code name} counting {@code unit}s, on stderr when this process talks to a terminal. */
+    static Progress onTerminal(String name, String unit) {
+        return stderrIsATerminal() ? new Bar(System.err, name, unit) : NONE;
     }
 
     private static boolean stderrIsATerminal() {
@@ -51,16 +56,20 @@ interface Progress extends AutoCloseable {
     /** The drawn bar; made in {@link #start}, when the total is known. */
     final class Bar implements Progress {
         private final PrintStream err;
+        private final String name;
+        private final String unit;
         private ProgressBar bar;
 
-        Bar(PrintStream err) {
+        Bar(PrintStream err, String name, String unit) {
             this.err = err;
+            this.name = name;
+            this.unit = unit;
         }
 
         @Override
         public synchronized void start(long runs) {
-            bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).setUnit(" runs", 1).build();
+            bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).setUnit(unit, 1).build();
         }
 
         @Override

@@ -90,12 +90,41 @@ class PrimesCommandTest {
         "count", "count 0", "count x", "count 1e13", "count 1000 --workers 0",
         "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",
         "demo nope", "nonsense", "",
+        "count ١٢٣", "count １２３", "compare --workers ٢", "check ７",
+        "demo pool-03 0", "demo pool-03 2000000000", "demo scale-02 0", "demo scale-01 99",
+        "compare -w seed -s processes -n 4096", "compare -w seed -s cluster -n 4096",
     })
     void badInput_oneLineOnStderr_exitTwo(String line) {
         Outcome o = primes(line.isEmpty() ? new String[0] : line.split(" "));
         assertThat(o.exit()).as(o.err()).isEqualTo(2);
         assertThat(o.err().lines()).as(o.err()).hasSize(1);
         assertThat(o.err()).doesNotContain("Exception", "\tat ");
+        assertThat(o.out()).isEmpty();
+    }
+
+    @Test
+    void aValueWithANewline_isReportedOnOneLine() {
+        for (String[] line : List.of(new String[] {"compare", "-w", "count:1\n2"}, new String[] {"count", "1\n0"},
+                new String[] {"compare", "-s", "sequential\nprocesses"})) {
+            Outcome o = primes(line);
+            assertThat(o.exit()).as(o.err()).isEqualTo(2);
+            assertThat(o.err().lines()).as(o.err()).hasSize(1);
+            assertThat(o.err()).containsAnyOf("\\n", "\\u000a");
+        }
+    }
+
+    @Test
+    void workerJvmsThatWouldNotFitTheMachine_areRefusedSayingWhatFits() {
+        Outcome o = primes("compare", "-w", "seed", "-s", "processes", "-n", "4096");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("processes would start 4096 JVMs of about 160 MiB each").contains("available, room for");
+    }
+
+    @Test
+    void anchors_anOutThatCannotBeWritten_isRefusedBeforeAnyMeasurement(@TempDir Path dir) {
+        Outcome o = primes("anchors", "--out", dir.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("is not a file that can be written (it is a directory)");
         assertThat(o.out()).isEmpty();
     }
 

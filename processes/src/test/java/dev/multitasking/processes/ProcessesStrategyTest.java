@@ -37,6 +37,28 @@ class ProcessesStrategyTest extends StrategyContract {
     }
 
     @Test
+    void aWorkerAfterWork_holdsLessThanTheMemoryTheStrategyClaimsForIt() throws Exception {
+        List<Task<Long>> segments;
+        try (var sieve = new dev.multitasking.core.workload.SieveWorkload(1_000_000_000L, 64).prepare()) {
+            segments = sieve.tasks();
+        }
+        long peak = 0;
+        try (Workers w = new ProcessesStrategy().start(2)) {
+            for (int run = 0; run < 3; run++) {
+                assertThat(w.invokeAll(segments).results()).hasSize(64);
+            }
+            for (ProcessHandle worker : ProcessHandle.current().descendants().toList()) {
+                String status = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(worker.pid()), "status"));
+                long kib = status.lines().filter(l -> l.startsWith("VmHWM:")).mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                        .findFirst().orElseThrow();
+                peak = Math.max(peak, kib * 1024);
+            }
+        }
+        assertThat(peak).as("a worker's peak resident memory after three runs of sieve:1e9").isPositive()
+                .isLessThan(ProcessesStrategy.WORKER_BYTES);
+    }
+
+    @Test
     void invokeAll_spansComeFromTheWorkerProcesses() throws Exception {
         List<Task<Integer>> tasks = IntStream.range(0, 20).<Task<Integer>>mapToObj(Square::new).toList();
         Batch<Integer> batch;

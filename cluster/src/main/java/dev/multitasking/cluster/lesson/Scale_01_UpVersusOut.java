@@ -1,5 +1,6 @@
 package dev.multitasking.cluster.lesson;
 
+import dev.multitasking.core.NumberText;
 import dev.multitasking.cluster.ClusterStrategy;
 import dev.multitasking.core.ExecutorWorkers;
 import dev.multitasking.core.RunResult;
@@ -109,7 +110,7 @@ public final class Scale_01_UpVersusOut {
     }
 
     public static void main(String[] args) throws Exception {
-        int max = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int max = args.length > 0 ? (int) NumberText.parseLong(args[0], "scale-01: the most members", 1, 16) : 3;
         System.out.println(WORKLOAD + " on " + Runtime.getRuntime().availableProcessors() + " cores; best of 3 runs after one to warm up");
         System.out.printf("%-8s %7s %10s %10s %8s%n", "", "workers", "start ms", "wall ms", "speedup");
         for (Row r : measure(max, WORKLOAD)) {

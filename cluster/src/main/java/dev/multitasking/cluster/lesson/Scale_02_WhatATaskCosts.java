@@ -1,5 +1,6 @@
 package dev.multitasking.cluster.lesson;
 
+import dev.multitasking.core.NumberText;
 import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.cluster.Connection;
 import dev.multitasking.cluster.LocalCluster;
@@ -56,7 +57,7 @@ public final class Scale_02_WhatATaskCosts {
     }
 
     public static void main(String[] args) throws Exception {
-        Costs c = measure(args.length > 0 ? Integer.parseInt(args[0]) : 2_000);
+        Costs c = measure(args.length > 0 ? (int) NumberText.parseLong(args[0], "scale-02: the number of tasks", 1, 1000000) : 2_000);
         System.out.printf("2 members formed in %d ms%n", c.formationMillis());
         System.out.printf("%-26s %20s %16s%n", "", "round trip, median", "99th percentile");
         System.out.printf("%-26s %17d us %13d us%n", "from a client", c.clientMedianMicros(), c.clientP99Micros());

@@ -1,5 +1,6 @@
 package dev.multitasking.processes.lesson;
 
+import dev.multitasking.core.NumberText;
 import dev.multitasking.core.RoundTrips;
 import dev.multitasking.processes.ProcessPoolExecutor;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +57,7 @@ public final class Pool_03_WhatAWorkerCosts {
     }
 
     public static void main(String[] args) throws Exception {
-        Costs c = measure(args.length > 0 ? Integer.parseInt(args[0]) : 20_000);
+        Costs c = measure(args.length > 0 ? (int) NumberText.parseLong(args[0], "pool-03: the number of round trips", 1, 1000000) : 20_000);
         System.out.printf("%-22s %14s %22s %16s%n", "", "start 2 workers", "round trip, median", "99th percentile");
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker processes", c.processStartMicros(), c.processMedianMicros(), c.processP99Micros());
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker threads", c.threadStartMicros(), c.threadMedianMicros(), c.threadP99Micros());
