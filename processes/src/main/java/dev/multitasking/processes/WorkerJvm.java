@@ -83,6 +83,8 @@ final class WorkerJvm {
     private InputStream in;
     private OutputStream out;
     private boolean ready;           // guarded by this
+    /** Set once the worker has proven itself; read without the lock by {@link #retire()}. */
+    private volatile boolean connected;
     /** When a byte last came from the worker, or it was last given work (System.nanoTime). */
     private volatile long lastHeard = System.nanoTime();
     /** Set when the pool killed it for silence. */
@@ -187,6 +189,7 @@ final class WorkerJvm {
             closeServer();
         }
         ready = true;
+        connected = true;
     }
 
     private byte[] expectedToken() throws IOException {
@@ -264,6 +267,10 @@ final class WorkerJvm {
     /** Lets it end on its own: its channel closes and it exits; killed if it has not within the liveness limit (a stopped JVM cannot exit). */
     void retire() {
         closeServer();
+        if (!connected) {
+            kill();   // never given anything: nothing to finish, and it may be waiting for a socket that is gone
+            return;
+        }
         synchronized (this) {
             closeChannel();
         }

@@ -3,13 +3,14 @@ package dev.multitasking.core.primes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.multitasking.core.Seeded;
 import java.util.stream.LongStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PrimesTest {
@@ -58,14 +59,23 @@ class PrimesTest {
         assertThat(LongStream.range(0, 1_000_000).filter(Primes::isPrimeMillerRabin).count()).isEqualTo(78_498);
     }
 
-    @Property(tries = 300)
-    void trialDivisionAndMillerRabin_belowTenToTheThirteen_agree(@ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long n) {
+    static Stream<Arguments> belowTenToTheThirteen() {
+        return Seeded.longs(300, 0, 10_000_000_000_000L);
+    }
+
+    @ParameterizedTest(name = "seed {0}: n = {1}")
+    @MethodSource("belowTenToTheThirteen")
+    void trialDivisionAndMillerRabin_belowTenToTheThirteen_agree(long seed, long n) {
         assertThat(Primes.isPrimeMillerRabin(n)).isEqualTo(Primes.isPrime(n));
     }
 
-    @Property(tries = 200)
-    void trialDivisionAndMillerRabin_fromAnyStartToTheNextPrime_agreeOnEveryNumber(
-            @ForAll @LongRange(min = 0, max = 10_000_000_000_000L) long start) {
+    static Stream<Arguments> startsBelowTenToTheThirteen() {
+        return Seeded.longs(200, 0, 10_000_000_000_000L);
+    }
+
+    @ParameterizedTest(name = "seed {0}: from {1}")
+    @MethodSource("startsBelowTenToTheThirteen")
+    void trialDivisionAndMillerRabin_fromAnyStartToTheNextPrime_agreeOnEveryNumber(long seed, long start) {
         // Random longs are mostly composite with small factors; walking to the next prime makes
         // every try check one prime (the slow, full trial division) and the composites before it.
         long n = start;
@@ -76,9 +86,13 @@ class PrimesTest {
         assertThat(Primes.isPrime(n)).as("%d", n).isTrue();
     }
 
-    @Property(tries = 300)
-    void trialDivisionAndMillerRabin_onOddProductsOfTwoPrimes_sayComposite(
-            @ForAll @LongRange(min = 3, max = 3_000_000) long a, @ForAll @LongRange(min = 3, max = 3_000_000) long b) {
+    static Stream<Arguments> factorPairs() {
+        return Seeded.pairs(300, 3, 3_000_000, 3, 3_000_000);
+    }
+
+    @ParameterizedTest(name = "seed {0}: a = {1}, b = {2}")
+    @MethodSource("factorPairs")
+    void trialDivisionAndMillerRabin_onOddProductsOfTwoPrimes_sayComposite(long seed, long a, long b) {
         long p = Primes.smallestFactor(a);
         long q = Primes.smallestFactor(b);
         long n = p * q;
@@ -86,9 +100,13 @@ class PrimesTest {
         assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(Math.min(p, q));
     }
 
-    @Property(tries = 200)
-    void sieveCount_anyWindow_equalsTrialDivisionCount(
-            @ForAll @LongRange(min = 0, max = 2_000_000_000L) long from, @ForAll @LongRange(min = 0, max = 3_000) long width) {
+    static Stream<Arguments> windows() {
+        return Seeded.pairs(200, 0, 2_000_000_000L, 0, 3_000);
+    }
+
+    @ParameterizedTest(name = "seed {0}: from {1}, width {2}")
+    @MethodSource("windows")
+    void sieveCount_anyWindow_equalsTrialDivisionCount(long seed, long from, long width) {
         assertThat(Primes.sieveCount(from, from + width)).isEqualTo(Primes.countPrimes(from, from + width));
     }
 
@@ -102,9 +120,13 @@ class PrimesTest {
         }
     }
 
-    @Property(tries = 6)
-    void sieveCount_windowAcrossSegments_equalsMillerRabinCount(
-            @ForAll @LongRange(min = 0, max = 1_000_000_000_000L) long from, @ForAll @LongRange(min = 1_000_000, max = 2_500_000) long width) {
+    static Stream<Arguments> wideWindows() {
+        return Seeded.pairs(6, 0, 1_000_000_000_000L, 1_000_000, 2_500_000);
+    }
+
+    @ParameterizedTest(name = "seed {0}: from {1}, width {2}")
+    @MethodSource("wideWindows")
+    void sieveCount_windowAcrossSegments_equalsMillerRabinCount(long seed, long from, long width) {
         // A window this wide crosses one or two 983,040-number segments; primes near 10^12 reach
         // beyond a segment, so the bucketed lanes are in play.
         long expected = LongStream.range(from, from + width).filter(Primes::isPrimeMillerRabin).count();
