@@ -2,6 +2,7 @@ package dev.multitasking.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.multitasking.core.Batch;
 import dev.multitasking.core.NoLeakedThreads;
@@ -11,6 +12,8 @@ import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.processes.JavaProcess;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(180)
 @ExtendWith(NoLeakedThreads.class)
@@ -50,8 +54,8 @@ class LocalClusterTest {
     }
 
     @Test
-    void aMemberKilledMidRun_costsTime_notResults() throws Exception {
-        List<Task<Integer>> tasks = IntStream.range(0, 40).<Task<Integer>>mapToObj(i -> new SlowSquare(i, 100)).toList();
+    void aMemberKilledMidRun_costsTime_notResults(@TempDir Path marks) throws Exception {
+        List<Task<Integer>> tasks = IntStream.range(0, 40).<Task<Integer>>mapToObj(i -> new SlowSquare(i, 100, marks.toString())).toList();
         try (LocalCluster cluster = LocalCluster.start(2, Duration.ofSeconds(90));
              Connection client = cluster.connect(Duration.ofSeconds(15))) {
             CompletableFuture<Batch<Integer>> run = CompletableFuture.supplyAsync(() -> {
@@ -61,7 +65,13 @@ class LocalClusterTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(700);   // 40 tasks of 100 ms on 2 members: about 2 s; kill one a third of the way
+            // 40 tasks of 100 ms on 2 members: about 2 s. Kill the second member once it has run a few.
+            String second = cluster.pids().get(1) + "-";
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                try (var files = Files.list(marks)) {
+                    return files.filter(f -> f.getFileName().toString().startsWith(second)).count() >= 3;
+                }
+            });
             assertThat(run).isNotDone();
             cluster.kill(1);
             Batch<Integer> batch = run.get();
