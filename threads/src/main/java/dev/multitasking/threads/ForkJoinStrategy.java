@@ -63,7 +63,7 @@ public final class ForkJoinStrategy implements Strategy {
     /** A pool of {@code workers} threads named {@code <name>-worker-<n>}, for this and the parallel-stream strategy. */
     static ForkJoinPool newPool(String name, int workers) {
         // Numbered here: a new thread's getPoolIndex() is 0 until it registers with the pool, so
-        // naming by it gave every worker the same name (and the report's timeline one lane).
+        // naming by it would give every worker the same name (and the report's timeline one lane).
         AtomicInteger next = new AtomicInteger(1);
         return new ForkJoinPool(workers, p -> {
             var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);

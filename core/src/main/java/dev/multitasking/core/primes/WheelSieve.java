@@ -9,9 +9,8 @@ import java.util.Arrays;
 
 /**
  * The segmented sieve of Eratosthenes behind {@link Primes#sieveCount}: a mod-30 wheel, pre-sieved
- * small primes, cache-sized blocks, and large primes kept in buckets. On pi(10^10) it runs 2.5 to 3
- * times faster than the odd-only sieve it replaced (profiling/RESULTS.md has the figures against
- * primesieve).
+ * small primes, cache-sized blocks, and large primes kept in buckets (profiling/RESULTS.md measures
+ * it against primesieve).
  *
  * <p><b>The wheel.</b> Past 2, 3 and 5 only numbers coprime to 30 can be prime, 8 in every 30:
  * {@code 30b + 1, 7, 11, 13, 17, 19, 23, 29}. Byte {@code b} of the sieve holds those 8 numbers, a
