@@ -331,7 +331,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             boolean fresh = !w.isConnected();
             w.connect();
             if (fresh && initializer != null) {
-                w.unanswered++;
+                w.expectAnswer();
                 w.send(new Frames.Encoder().encode(initializer));
                 Frames.Reply r = w.receive();
                 w.unanswered--;
@@ -538,7 +538,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
         try {
             for (Taken t; (t = nextToSend(c, w)) != null; ) {
-                w.unanswered++;
+                w.expectAnswer();
                 w.send(t.frame);
             }
             if (!head.sent) {

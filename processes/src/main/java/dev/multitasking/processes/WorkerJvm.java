@@ -231,11 +231,19 @@ final class WorkerJvm {
         }
     }
 
-    /** Sends one frame; an IOException means the worker is gone. The silence clock starts when a worker is given work. */
+    /** Counts one more frame to be answered; its silence clock starts now (before the count, so the watch never sees an old clock on a busy worker). Its conductor only. */
+    void expectAnswer() {
+        lastHeard = System.nanoTime();
+        unanswered++;
+    }
+
+    /**
+     * Sends one frame; an IOException means the worker is gone. The silence clock starts again
+     * whenever a worker is given work: an idle worker's heartbeats wait unread in the socket, so
+     * what was last read from it may be old.
+     */
     void send(byte[] frame) throws IOException {
-        if (unanswered == 0) {
-            lastHeard = System.nanoTime();
-        }
+        lastHeard = System.nanoTime();
         Frames.write(out, frame);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,9 +35,15 @@ class ProcessPoolReliabilityTest {
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 
+    /**
+     * Sizes: {@code multitasking.reliability.tasks} tasks (300 unless told), and a kill every
+     * 150 ms until a hundredth as many kills (at least 12) are done or the tasks are.
+     */
     @Test
-    void randomWorkerKills_everyTaskSucceedsOrFailsAsCrashed_noneHangs_noneIsLost() throws Exception {
-        int tasks = 300;
+    void randomWorkerKills_everyTaskSucceedsOrFailsAsCrashed_noneHangs_noneIsLost_eachKillFailsAtMostOne() throws Exception {
+        int tasks = Integer.getInteger("multitasking.reliability.tasks", 300);
+        int maxKills = Math.max(12, tasks / 100);
+        AtomicInteger kills = new AtomicInteger();
         int crashed = 0;
         int succeeded = 0;
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
@@ -45,18 +52,18 @@ class ProcessPoolReliabilityTest {
             for (int i = 0; i < tasks; i++) {
                 futures.add(pool.submit(new Tasks.Sleep(5 + i % 20)));
             }
-            // A bounded killer: 12 kills of a random live worker, 150 ms apart.
+            // A bounded killer: kills of a random live worker, 150 ms apart.
             Thread killer = Thread.ofPlatform().name("killer").start(() -> {
-                for (int k = 0; k < 12; k++) {
+                while (kills.get() < maxKills && !futures.get(futures.size() - 1).isDone()) {
                     try {
                         Thread.sleep(150);
                     } catch (InterruptedException e) {
                         return;
                     }
                     List<Long> pids = pool.workerPids();
-                    if (!pids.isEmpty()) {
-                        ProcessHandle.of(pids.get(ThreadLocalRandom.current().nextInt(pids.size())))
-                                .ifPresent(ProcessHandle::destroyForcibly);
+                    if (!pids.isEmpty() && ProcessHandle.of(pids.get(ThreadLocalRandom.current().nextInt(pids.size())))
+                            .map(ProcessHandle::destroyForcibly).orElse(false)) {
+                        kills.incrementAndGet();
                     }
                 }
             });
@@ -72,9 +79,11 @@ class ProcessPoolReliabilityTest {
             killer.join();
             assertThat(pool.submit(new Tasks.Square(7)).get(60, TimeUnit.SECONDS)).isEqualTo(49);
         }
+        System.out.printf("reliability: %d tasks, %d kills, %d failed as crashed, %d succeeded%n", tasks, kills.get(), crashed, succeeded);
         assertThat(succeeded + crashed).isEqualTo(tasks);
         assertThat(succeeded).isPositive();
         assertThat(crashed).as("some kills hit a running task").isPositive();
+        assertThat(crashed).as("a kill fails at most the task its worker ran").isLessThanOrEqualTo(kills.get());
     }
 
     @Test
