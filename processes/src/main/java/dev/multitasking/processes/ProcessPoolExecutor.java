@@ -135,6 +135,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** Kills silent workers and tasks past their time, and workers that do not end when retired. */
     private final ScheduledThreadPoolExecutor watch;
     private final AtomicInteger launched = new AtomicInteger();
+    /** Set once the conductors' pool has run its last task (its own isTerminated() turns true only after its terminated() hook). */
+    private volatile boolean conductorsEnded;
     private final int maxTasksPerWorker;
     private final Task<?> initializer;
     private final ThreadPoolExecutor conductors;
@@ -170,6 +172,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             watch.shutdownNow();
             throw new UncheckedIOException("could not make a private directory for the workers' sockets", e);
         }
+        sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
         this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch);
         this.initializer = b.initializer;
         AtomicInteger n = new AtomicInteger();
@@ -182,6 +185,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             @Override
             protected void terminated() {
                 // No conductor is left to use a worker: let every worker end (its socket closes).
+                conductorsEnded = true;
                 for (WorkerJvm w; (w = spare.poll()) != null; ) {
                     w.retire();
                 }
@@ -291,7 +295,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** Once no conductor is left and every worker has ended: stop the watch, remove the sockets' directory. */
     private void endIfDone() {
-        if (conductors != null && conductors.isTerminated() && live.isEmpty()) {
+        if (conductorsEnded && live.isEmpty()) {
             watch.shutdownNow();
             try {
                 Files.deleteIfExists(settings.socketDirectory());
@@ -852,6 +856,11 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 throw new InterruptedException();
             }
         }
+    }
+
+    /** The private directory of the workers' sockets; gone once the pool has terminated. */
+    Path socketDirectory() {
+        return settings.socketDirectory();
     }
 
     /** The process ids of the worker JVMs alive now. */

@@ -20,9 +20,13 @@ import java.nio.file.Path;
  * <p>The protocol owns only the socket: stdin is at its end and stdout is the task's (the parent
  * logs it), so a task that prints, reads stdin or starts a child cannot touch it. A daemon thread
  * sends a heartbeat while tasks run; when one cannot be written the parent is gone (even killed
- * with {@code kill -9}: the kernel closes its end), and the worker halts at once, mid-task or not.
+ * with {@code kill -9}: the kernel closes its end), and the worker halts at once, mid-task or not;
+ * the last orphan of a pool removes the pool's sockets' directory.
  */
 public final class ProcessWorker {
+
+    /** The pool's JVM, which started this one. */
+    private static final long PARENT = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 
     private ProcessWorker() {
     }
@@ -41,7 +45,7 @@ public final class ProcessWorker {
         synchronized (out) {
             Frames.write(out, encoder.hello(pid, token));
         }
-        Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis));
+        Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis, socket));
         while (true) {
             Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
             byte[] frame;
@@ -51,7 +55,8 @@ public final class ProcessWorker {
                 frame = null;   // reset: the pool closed the socket with heartbeats it had not read
             }
             if (frame == null) {
-                break;   // the pool closed the socket: it is done with this worker
+                cleanUpIfOrphaned(socket);
+                break;   // the pool closed the socket: it is done with this worker, or gone
             }
             byte[] reply = reply(frame, encoder, decoder, maxFrame);
             Thread.interrupted();
@@ -77,8 +82,12 @@ public final class ProcessWorker {
         }
     }
 
-    /** Sends heartbeats until one cannot be written: then the parent is gone, and so is this worker. */
-    private static void beat(OutputStream out, long periodMillis) {
+    /**
+     * Sends heartbeats until one cannot be written: then the parent is gone, and so is this worker.
+     * A parent killed outright leaves its sockets' directory behind; the last of its workers to go
+     * removes it (it is empty by then: the parent removes each socket once its worker connects).
+     */
+    private static void beat(OutputStream out, long periodMillis, Path socket) {
         byte[] heartbeat = Frames.heartbeat();
         try {
             while (true) {
@@ -87,8 +96,23 @@ public final class ProcessWorker {
                     Frames.write(out, heartbeat);
                 }
             }
-        } catch (IOException | InterruptedException parentGone) {
+        } catch (IOException | InterruptedException closed) {
+            cleanUpIfOrphaned(socket);
             Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /**
+     * The socket closed: retired (the pool closed it, and lives on) or orphaned (the pool's JVM is
+     * gone, and this process has a new parent). Only an orphan cleans up after its pool.
+     */
+    private static void cleanUpIfOrphaned(Path socket) {
+        if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != PARENT) {
+            try {
+                java.nio.file.Files.deleteIfExists(socket.getParent());
+            } catch (IOException | RuntimeException notEmptyOrGone) {
+                // another worker's socket is still there, or the directory is gone already
+            }
         }
     }
 

@@ -135,6 +135,9 @@ final class WorkerJvm {
         pid[0] = process.pid();
         ServerSocketChannel server;
         try {
+            // The pool made it; made again, owner-only, only if something removed it.
+            Files.createDirectories(s.socketDirectory(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 server.bind(UnixDomainSocketAddress.of(socketPath), 1);

@@ -1,7 +1,7 @@
 package dev.multitasking.processes;
 
 /**
- * A parent JVM for the orphan tests: starts a pool, prints its workers' pids, then waits to be
+ * A parent JVM for the orphan tests: starts a pool, prints its sockets' directory and its workers' pids, then waits to be
  * killed. With a directory as argument, it first gives one worker a busy task and the other a
  * sleeping one, which mark their start in that directory.
  */
@@ -17,6 +17,7 @@ final class PoolParent {
             pool.submit(new Tasks.SpinsAfterMarking(args[0]));
             pool.submit(new Tasks.SleepsAfterMarking(args[0]));
         }
+        System.out.println(pool.socketDirectory());
         for (long pid : pool.workerPids()) {
             System.out.println(pid);
         }

@@ -36,6 +36,22 @@ class ProcessPoolExecutorTest {
     }
 
     @Test
+    void theSocketsPrivateDirectory_isOwnerOnly_andGoesWithThePool() throws Exception {
+        for (int tasks : new int[] {0, 1, 20}) {
+            ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
+            java.nio.file.Path dir = pool.socketDirectory();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dir))
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE, java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+            for (int i = 0; i < tasks; i++) {
+                assertThat(pool.submit(new Tasks.Square(i)).get()).isEqualTo(i * i);
+            }
+            closeAndCheck(pool);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !java.nio.file.Files.exists(dir));
+        }
+    }
+
+    @Test
     void submit_runsInAnotherJvm_andAnswers() throws Exception {
         ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
         try {

@@ -88,26 +88,37 @@ class ProcessPoolReliabilityTest {
 
     @Test
     void parentKilledWithSigkill_itsIdleWorkersExitOnTheirOwn() throws Exception {
-        List<Long> workers = killParentOf(new String[0], null);
+        Orphans orphans = killParentOf(new String[0], null);
+        List<Long> workers = orphans.workers();
         // Their sockets closed with the parent: each worker reads end of file, or fails a heartbeat, and exits.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(orphans.socketDirectory()));
     }
 
     @Test
     void parentKilledWithSigkill_itsWorkersInTheMiddleOfABusyAndASleepingTask_exitWithinSeconds(@TempDir Path marks)
             throws Exception {
-        List<Long> workers = killParentOf(new String[] {marks.toString()}, marks);
+        Orphans orphans = killParentOf(new String[] {marks.toString()}, marks);
+        List<Long> workers = orphans.workers();
         // A worker reads its socket only between tasks; its heartbeat thread finds the parent gone.
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .until(() -> workers.stream().noneMatch(ProcessPoolReliabilityTest::alive));
+        // and the last of them removes the parent's sockets' directory
+        await().atMost(Duration.ofSeconds(5)).until(() -> !Files.exists(orphans.socketDirectory()));
     }
 
-    /** Starts a {@link PoolParent}, waits for its workers (and, with {@code marks}, for their two tasks to start), kills it; its workers' pids. */
-    private static List<Long> killParentOf(String[] args, Path marks) throws Exception {
+    /** The workers a killed parent left, and its sockets' directory. */
+    private record Orphans(List<Long> workers, Path socketDirectory) {
+    }
+
+    /** Starts a {@link PoolParent}, waits for its workers (and, with {@code marks}, for their two tasks to start), kills it. */
+    private static Orphans killParentOf(String[] args, Path marks) throws Exception {
         List<Long> workers = new ArrayList<>();
+        Path directory;
         try (JavaProcess.Launched parent = JavaProcess.main(PoolParent.class).args(args).talk().start()) {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.stdout(), StandardCharsets.UTF_8));
+            directory = Path.of(out.readLine());
             for (String line; !(line = out.readLine()).equals("ready"); ) {
                 workers.add(Long.parseLong(line));
             }
@@ -123,7 +134,7 @@ class ProcessPoolReliabilityTest {
             parent.destroy();   // SIGKILL: no shutdown hook runs in the parent
             parent.await();
         }
-        return workers;
+        return new Orphans(workers, directory);
     }
 
     /**
