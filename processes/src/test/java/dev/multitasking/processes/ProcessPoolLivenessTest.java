@@ -46,7 +46,7 @@ class ProcessPoolLivenessTest {
 
     @Test
     void aTaskThatRunsLong_isNotMistakenForASilentWorker() throws Exception {
-        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(Duration.ofMillis(200)).build()) {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(Duration.ofMillis(400)).build()) {
             assertThat(pool.submit(new Tasks.Sleep(1_500)).get(60, TimeUnit.SECONDS)).isPositive();
         }
     }

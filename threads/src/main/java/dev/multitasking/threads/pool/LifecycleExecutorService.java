@@ -10,10 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * still run), stopping (nothing more runs), terminated (every worker has exited); the lock that
  * guards its changes; and the waiting for termination. The pools own their queues and workers.
  *
- * <p>Terminated means every worker thread has exited, so a terminated pool holds no thread. An
- * idle pool is therefore not terminated the instant {@code shutdown()} returns: its workers wake
- * and exit first, which {@link #awaitTermination} waits for. {@code ThreadPoolExecutor} does the
- * same.
+ * <p>Terminated means every worker has left its loop: none runs a task or will take one, and each
+ * thread ends a moment later, the last one just after it reports termination. An idle pool is
+ * therefore not terminated the instant {@code shutdown()} returns: its workers wake and leave
+ * first, which {@link #awaitTermination} waits for. {@code ThreadPoolExecutor} does the same.
  */
 abstract class LifecycleExecutorService extends AbstractExecutorService {
 

