@@ -162,6 +162,17 @@ final class Frames {
         return new byte[] {HEARTBEAT};
     }
 
+    /** The frame a pool sends a worker it retires, before it closes the socket: the worker ends quietly. */
+    static byte[] goodbye() {
+        return new byte[] {GOODBYE};
+    }
+
+    static boolean isGoodbye(byte[] frame) {
+        return frame.length == 1 && frame[0] == GOODBYE;
+    }
+
+    /** A task frame's place, taken by the pool's goodbye: a value never starts with this tag. */
+    private static final byte GOODBYE = 'Q';
     // Tags of a reply.
     private static final byte HELLO = 'H';
     /** A worker is alive: sent by a thread of its own while a task runs, or while it waits. */

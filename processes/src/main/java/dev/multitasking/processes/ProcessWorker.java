@@ -25,6 +25,9 @@ import java.nio.file.Path;
  */
 public final class ProcessWorker {
 
+    /** Set when the pool said goodbye: the socket's end is then no sign of an orphan. */
+    private static final java.util.concurrent.atomic.AtomicBoolean RETIRED = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The pool's JVM, which started this one. */
     private static final long PARENT = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
 
@@ -54,9 +57,13 @@ public final class ProcessWorker {
             } catch (IOException closed) {
                 frame = null;   // reset: the pool closed the socket with heartbeats it had not read
             }
+            if (frame != null && Frames.isGoodbye(frame)) {
+                RETIRED.set(true);
+                break;   // the pool is done with this worker
+            }
             if (frame == null) {
-                cleanUpIfOrphaned(socket);
-                break;   // the pool closed the socket: it is done with this worker, or gone
+                cleanUpIfOrphaned(socket);   // the socket closed without a goodbye: the pool is gone
+                break;
             }
             byte[] reply = reply(frame, encoder, decoder, maxFrame);
             Thread.interrupted();
@@ -97,21 +104,34 @@ public final class ProcessWorker {
                 }
             }
         } catch (IOException | InterruptedException closed) {
-            cleanUpIfOrphaned(socket);
+            if (!RETIRED.get()) {
+                cleanUpIfOrphaned(socket);
+            }
             Runtime.getRuntime().halt(0);
         }
     }
 
     /**
-     * The socket closed: retired (the pool closed it, and lives on) or orphaned (the pool's JVM is
-     * gone, and this process has a new parent). Only an orphan cleans up after its pool.
+     * The socket closed with no goodbye, or a heartbeat could not be written: the pool's JVM is
+     * gone, or retiring this worker (its goodbye not yet read). An orphan is given a new parent,
+     * a moment after the old one's sockets close; only an orphan cleans up after its pool, and
+     * it waits up to a second to know which it is.
      */
     private static void cleanUpIfOrphaned(Path socket) {
-        if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != PARENT) {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!RETIRED.get() && System.nanoTime() - deadline < 0) {
+            if (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != PARENT) {
+                try {
+                    java.nio.file.Files.deleteIfExists(socket.getParent());
+                } catch (IOException | RuntimeException notEmptyOrGone) {
+                    // another worker's socket is still there, or the directory is gone already
+                }
+                return;
+            }
             try {
-                java.nio.file.Files.deleteIfExists(socket.getParent());
-            } catch (IOException | RuntimeException notEmptyOrGone) {
-                // another worker's socket is still there, or the directory is gone already
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                return;
             }
         }
     }

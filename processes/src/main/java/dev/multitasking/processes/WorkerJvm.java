@@ -283,6 +283,11 @@ final class WorkerJvm {
             return;
         }
         synchronized (this) {
+            try {
+                Frames.write(out, Frames.goodbye());   // a few bytes: the socket takes them at once
+            } catch (IOException gone) {
+                // it ended already
+            }
             closeChannel();
         }
         if (process.isAlive()) {
