@@ -551,13 +551,17 @@ public abstract class ExecutorServiceContract implements PoolFixture {
     }
 
     @Test
-    void shutdown_ofAnIdlePool_terminates() throws Exception {
+    void shutdown_ofAnIdlePool_terminates_andTheThreadsItStartedEnd() throws Exception {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         ExecutorService pool = pool(2);
         assertThat(pool.submit(answer(1)).get()).isEqualTo(1);
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.isTerminated()).isTrue();
         assertThat(pool.shutdownNow()).as("nothing was waiting").isEmpty();
+        // Terminated: no worker runs or takes a task; its thread ends a moment later.
+        await().atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() ->
+                assertThat(NoLeakedThreads.leaked(before)).as("threads the pool started, still alive").isEmpty());
     }
 
     @Test

@@ -99,6 +99,17 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             }
         }
 
+        /** Runs {@code task} (what it throws goes to this thread's handler, and the worker goes on), then goes back to {@code outer}. */
+        void runThenLeave(Runnable task, Runnable outer) {
+            try {
+                task.run();
+            } catch (Throwable t) {
+                getUncaughtExceptionHandler().uncaughtException(this, t);
+            } finally {
+                leave(outer);
+            }
+        }
+
         /** Makes {@code task} the current one (a future whose run starts or ends); returns the one before. */
         Runnable swap(Runnable task) {
             synchronized (this) {
@@ -366,14 +377,8 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
             }
             self.current = job.task();
         }
-        try {
-            job.task().run();
-        } catch (Throwable t) {
-            self.getUncaughtExceptionHandler().uncaughtException(self, t);
-        } finally {
-            self.leave(null);
-            finished();
-        }
+        self.runThenLeave(job.task(), null);
+        finished();
     }
 
     @Override
@@ -488,13 +493,7 @@ public final class WorkStealingThreadPool extends LifecycleExecutorService {
                     break;   // nothing to do but wait: whoever runs our task is on it
                 }
                 interrupted = self.enter(job.task());
-                try {
-                    job.task().run();
-                } catch (Throwable t) {
-                    self.getUncaughtExceptionHandler().uncaughtException(self, t);
-                } finally {
-                    self.leave(outer);
-                }
+                self.runThenLeave(job.task(), outer);
             }
             if (waiting != null && waiting.interruptedWhileHelping) {
                 waiting.interruptedWhileHelping = false;   // from here on a cancel(true) interrupts this thread directly

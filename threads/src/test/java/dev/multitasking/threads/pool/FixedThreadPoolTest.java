@@ -38,16 +38,4 @@ class FixedThreadPoolTest extends ExecutorServiceContract
         }
         assertThat(names).isNotEmpty().allMatch(n -> n.matches("kitchen-worker-[123]"));
     }
-
-    @Test
-    void anIdlePoolShutDown_terminatesOnceItsWorkersHaveLeft_andTheirThreadsEnd() throws Exception {
-        FixedThreadPool pool = new FixedThreadPool("ending", 3);
-        assertThat(pool.submit(() -> 1).get()).isEqualTo(1);
-        pool.shutdown();
-        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(pool.isTerminated()).isTrue();
-        assertThat(pool.queued()).isZero();
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
-                Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("ending-worker-")));
-    }
 }
