@@ -14,16 +14,16 @@ import java.util.concurrent.ExecutionException;
  * Scale-out: tasks run on Hazelcast members through their durable executor, sent from a client
  * in this JVM. With no cluster named, {@link #start(int)} starts a {@link LocalCluster} of N
  * members on this machine (one task at a time each, so N members are N workers) and its
- * start-up is the cluster's formation. With the system property {@value #JOIN_PROPERTY} set to
- * {@code host:port,...} (what {@code primes compare --join} does), it connects to that cluster
- * instead, whatever its size.
+ * start-up is the cluster's formation. Given the option {@value #JOIN} = {@code host:port,...}
+ * (what {@code primes compare --join} passes), it connects to that cluster instead, whatever its
+ * size; {@value #CLUSTER_NAME} names that cluster when it is not the members' default.
  */
 public final class ClusterStrategy implements Strategy {
 
-    /** The system property that names an existing cluster's members, {@code host:port,...}. */
-    public static final String JOIN_PROPERTY = "multitasking.cluster.join";
-    /** The system property that names that cluster, if not the members' default. */
-    public static final String NAME_PROPERTY = "multitasking.cluster.name";
+    /** The option that names an existing cluster's members, {@code host:port,...}. */
+    public static final String JOIN = "join";
+    /** The option that names that cluster, if not {@value Member#DEFAULT_CLUSTER}. */
+    public static final String CLUSTER_NAME = "cluster-name";
 
     static final Duration FORM_TIMEOUT = Duration.ofSeconds(90);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
@@ -47,7 +47,21 @@ public final class ClusterStrategy implements Strategy {
 
     @Override
     public long bytesPerWorker() {
-        return System.getProperty(JOIN_PROPERTY, "").isBlank() ? MEMBER_BYTES : 0;
+        return MEMBER_BYTES;
+    }
+
+    @Override
+    public long bytesPerWorker(Options options) {
+        return options.get(JOIN, "").isBlank() ? MEMBER_BYTES : 0;
+    }
+
+    /** Refuses a {@value #JOIN} that is not {@code host:port,...}. */
+    @Override
+    public void check(Options options) {
+        String join = options.get(JOIN, "");
+        if (!join.isBlank()) {
+            parse(join);
+        }
     }
 
     /** Forming a cluster takes seconds: it runs when named, not by default. */
@@ -58,9 +72,14 @@ public final class ClusterStrategy implements Strategy {
 
     @Override
     public Workers start(int workers) throws Exception {
-        String join = System.getProperty(JOIN_PROPERTY, "").strip();
-        if (!join.isEmpty()) {
-            return new ClusterWorkers(null, Connection.to(System.getProperty(NAME_PROPERTY, Member.DEFAULT_CLUSTER), parse(join), CONNECT_TIMEOUT));
+        return start(workers, Options.NONE);
+    }
+
+    @Override
+    public Workers start(int workers, Options options) throws Exception {
+        String join = options.get(JOIN, "");
+        if (!join.isBlank()) {
+            return new ClusterWorkers(null, Connection.to(options.get(CLUSTER_NAME, Member.DEFAULT_CLUSTER), parse(join), CONNECT_TIMEOUT));
         }
         LocalCluster cluster = LocalCluster.start(workers, FORM_TIMEOUT);
         try {

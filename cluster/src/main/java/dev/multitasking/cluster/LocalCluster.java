@@ -3,7 +3,7 @@ package dev.multitasking.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.multitasking.processes.JavaProcess;
+import dev.multitasking.processes.ChildProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,11 +21,11 @@ import java.util.logging.Level;
 
 /**
  * N Hazelcast members on this machine, each a child JVM running {@link Member} on its own
- * port of 127.0.0.1, started in parallel through the processes module's {@link JavaProcess}.
+ * port of 127.0.0.1, started in parallel through the processes module's {@link ChildProcess}.
  * {@link #start} returns once all N have formed one cluster; {@link #close} lets each leave
  * gracefully, kills any that does not within a few seconds, and returns when every member JVM
  * has ended. A JVM that dies without closing it leaves no member behind either: each member
- * exits when its stdin ends, and {@link JavaProcess}'s shutdown hook destroys them.
+ * exits when its stdin ends, and {@link ChildProcess}'s shutdown hook destroys them.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -34,10 +34,10 @@ public final class LocalCluster implements AutoCloseable {
 
     private final String clusterName;
     private final List<HostPort> addresses;
-    private final List<JavaProcess.Launched> members;
+    private final List<ChildProcess.Launched> members;
     private final long formationNanos;
 
-    private LocalCluster(String clusterName, List<HostPort> addresses, List<JavaProcess.Launched> members, long formationNanos) {
+    private LocalCluster(String clusterName, List<HostPort> addresses, List<ChildProcess.Launched> members, long formationNanos) {
         this.clusterName = clusterName;
         this.addresses = addresses;
         this.members = members;
@@ -59,7 +59,7 @@ public final class LocalCluster implements AutoCloseable {
         String name = "multitasking-" + ProcessHandle.current().pid() + "-" + Long.toHexString(begin);
         List<HostPort> addresses = freePorts(size);
         String peers = String.join(",", addresses.stream().map(HostPort::toString).toList());
-        List<JavaProcess.Launched> started = new ArrayList<>();
+        List<ChildProcess.Launched> started = new ArrayList<>();
         try {
             List<CompletableFuture<String>> ready = new ArrayList<>();
             HostPort first = addresses.getFirst();
@@ -68,7 +68,7 @@ public final class LocalCluster implements AutoCloseable {
                 List<String> args = new ArrayList<>(List.of("--cluster", name, "--address", address.toString(), "--threads", "1"));
                 args.addAll(address.equals(first) ? List.of("--members", first.toString())
                         : List.of("--members", peers, "--after", first.toString()));
-                JavaProcess.Launched m = JavaProcess.main(Member.class)
+                ChildProcess.Launched m = ChildProcess.main(Member.class)
                         .jvmOptions(Settings.memberJvmOptions().toArray(String[]::new))
                         .args(args.toArray(String[]::new))
                         .name("member-" + address.port())
@@ -102,7 +102,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Completes with the member's ready line, or fails if it ends first. */
-    private static CompletableFuture<String> readyLine(JavaProcess.Launched member) {
+    private static CompletableFuture<String> readyLine(ChildProcess.Launched member) {
         CompletableFuture<String> ready = new CompletableFuture<>();
         Thread.ofVirtual().name("member-" + member.pid() + "-stdout").start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(member.stdout(), StandardCharsets.UTF_8))) {
@@ -165,7 +165,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The process ids of the member JVMs, in the order of {@link #addresses()}. */
     public List<Long> pids() {
-        return members.stream().map(JavaProcess.Launched::pid).toList();
+        return members.stream().map(ChildProcess.Launched::pid).toList();
     }
 
     /** From launching the JVMs to a client seeing every member. */
@@ -175,7 +175,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** CPU time of the member JVMs still running, in nanoseconds. */
     public long cpuNanos() {
-        return members.stream().filter(JavaProcess.Launched::isAlive)
+        return members.stream().filter(ChildProcess.Launched::isAlive)
                 .mapToLong(m -> m.handle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
@@ -190,8 +190,8 @@ public final class LocalCluster implements AutoCloseable {
         stop(members);
     }
 
-    private static void stop(List<JavaProcess.Launched> members) {
-        for (JavaProcess.Launched m : members) {
+    private static void stop(List<ChildProcess.Launched> members) {
+        for (ChildProcess.Launched m : members) {
             try {
                 m.stdin().close();
             } catch (IOException e) {
@@ -199,7 +199,7 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         long deadline = System.nanoTime() + GRACE.toNanos();
-        for (JavaProcess.Launched m : members) {
+        for (ChildProcess.Launched m : members) {
             try {
                 m.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {
@@ -209,7 +209,7 @@ public final class LocalCluster implements AutoCloseable {
                 m.destroy();
             }
         }
-        for (JavaProcess.Launched m : members) {
+        for (ChildProcess.Launched m : members) {
             m.close();   // destroys if still alive, and waits
         }
     }

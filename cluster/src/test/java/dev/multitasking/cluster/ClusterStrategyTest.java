@@ -1,10 +1,13 @@
 package dev.multitasking.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multitasking.core.RunResult;
 import dev.multitasking.core.Span;
+import dev.multitasking.core.Strategy;
 import dev.multitasking.core.StrategyContract;
+import dev.multitasking.core.measure.RunResult;
+import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import java.time.Duration;
@@ -25,14 +28,10 @@ class ClusterStrategyTest extends StrategyContract {
     @BeforeAll
     static void formCluster() throws Exception {
         shared = LocalCluster.start(2, Duration.ofSeconds(90));
-        System.setProperty(ClusterStrategy.JOIN_PROPERTY, String.join(",", shared.addresses().stream().map(HostPort::toString).toList()));
-        System.setProperty(ClusterStrategy.NAME_PROPERTY, shared.clusterName());
     }
 
     @AfterAll
     static void closeCluster() {
-        System.clearProperty(ClusterStrategy.JOIN_PROPERTY);
-        System.clearProperty(ClusterStrategy.NAME_PROPERTY);
         if (shared != null) {
             shared.close();
         }
@@ -42,6 +41,22 @@ class ClusterStrategyTest extends StrategyContract {
     @Override
     protected String strategyName() {
         return "cluster";
+    }
+
+    /** The contract runs on the shared cluster, joined. */
+    @Override
+    protected Strategy.Options options() {
+        return Strategy.Options.of(ClusterStrategy.JOIN, String.join(",", shared.addresses().stream().map(HostPort::toString).toList()))
+                .with(ClusterStrategy.CLUSTER_NAME, shared.clusterName());
+    }
+
+    @Test
+    void check_refusesAJoinThatIsNotHostPort() {
+        assertThatThrownBy(() -> new ClusterStrategy().check(Strategy.Options.of(ClusterStrategy.JOIN, "nowhere")))
+                .isInstanceOf(IllegalArgumentException.class);
+        new ClusterStrategy().check(options());
+        assertThat(new ClusterStrategy().bytesPerWorker(options())).isZero();
+        assertThat(new ClusterStrategy().bytesPerWorker(Strategy.Options.NONE)).isPositive();
     }
 
     @Override
@@ -57,12 +72,7 @@ class ClusterStrategyTest extends StrategyContract {
 
     @Test
     void withoutJoin_startFormsItsOwnCluster_reportsItsFormation_andLeavesNothingBehind() throws Exception {
-        String join = System.clearProperty(ClusterStrategy.JOIN_PROPERTY);
-        try {
-            runWithOwnCluster(Workload.parse("seed"));
-        } finally {
-            System.setProperty(ClusterStrategy.JOIN_PROPERTY, join);
-        }
+        runWithOwnCluster(Workload.parse("seed"));
         List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .filter(p -> !shared.pids().contains(p.pid())).toList();
         assertThat(left).isEmpty();
@@ -70,8 +80,7 @@ class ClusterStrategyTest extends StrategyContract {
 
     private static <T> void runWithOwnCluster(Workload<T> workload) throws Exception {
         try (PreparedWorkload<T> prepared = workload.prepare()) {
-            RunResult<T> run = new ClusterStrategy().measure(prepared.tasks(), 1);
-            assertThat(prepared.verify(run.batch().results()).ok()).isTrue();
+            RunResult<T> run = Trial.once(new ClusterStrategy(), Strategy.Options.NONE, prepared, 1);
             assertThat(run.stats().startupNanos()).isGreaterThan(Duration.ofMillis(100).toNanos());
             assertThat(run.batch().spans()).extracting(Span::pid).doesNotContain(ProcessHandle.current().pid())
                     .doesNotContainAnyElementsOf(shared.pids());

@@ -10,7 +10,7 @@ import dev.multitasking.core.Span;
 import dev.multitasking.core.Task;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
-import dev.multitasking.processes.JavaProcess;
+import dev.multitasking.processes.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ class LocalClusterTest {
 
     @Test
     void memberWithBadArguments_saysWhatIsWrongInOneLine_andExits2() throws Exception {
-        JavaProcess.Result r = JavaProcess.main(Member.class).args("--address", "127.0.0.1:x").timeout(Duration.ofSeconds(60)).run();
+        ChildProcess.Result r = ChildProcess.main(Member.class).args("--address", "127.0.0.1:x").timeout(Duration.ofSeconds(60)).run();
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderrTail()).containsExactly("member: bad port in '127.0.0.1:x' (expected host:port, e.g. 127.0.0.1:5701)");
     }

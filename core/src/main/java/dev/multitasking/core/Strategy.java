@@ -1,7 +1,7 @@
 package dev.multitasking.core;
 
-import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A way to run tasks: in sequence, on threads, on child processes, on a cluster. Modules
@@ -9,7 +9,9 @@ import java.util.concurrent.ExecutionException;
  * {@code META-INF/services/dev.multitasking.core.Strategy}); {@link Strategies} finds them.
  *
  * <p>Implementations are stateless factories: all state lives in the {@link Workers} that
- * {@link #start(int)} returns.
+ * {@link #start(int)} returns. What a strategy is given beyond the worker count (an existing
+ * cluster to join) comes as {@link Options}, passed to {@link #start(int, Options)}, never through
+ * global state. Timing a strategy is {@link dev.multitasking.core.measure.Trial}'s job.
  */
 public interface Strategy {
 
@@ -44,6 +46,11 @@ public interface Strategy {
         return 0;
     }
 
+    /** {@link #bytesPerWorker()} as these options start it (a joined cluster's members are elsewhere). */
+    default long bytesPerWorker(Options options) {
+        return bytesPerWorker();
+    }
+
     /**
      * Starts the workers: the part of a run that a pool pays once, timed apart from the work.
      *
@@ -52,36 +59,55 @@ public interface Strategy {
     Workers start(int workers) throws Exception;
 
     /**
-     * Starts workers, runs the tasks once, closes the workers, and measures each phase.
-     *
-     * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
+     * Refuses, before anything starts, options this strategy reads but cannot use: an
+     * {@link IllegalArgumentException} whose message says what was expected. Options it does
+     * not read are no concern of it.
      */
-    default <T> RunResult<T> measure(List<? extends Task<T>> tasks, int workers) throws Exception {
-        long startBegin = System.nanoTime();
-        try (Workers started = start(takesWorkers() ? workers : 1)) {
-            return measureOn(started, tasks, workers, System.nanoTime() - startBegin);
-        }
+    default void check(Options options) {
     }
 
     /**
-     * One timed run of the tasks on workers this strategy already started: how a pool is meant
-     * to be used, started once and given work again and again.
-     *
-     * @param workers      the count the workers were started with
-     * @param startupNanos what starting them cost, reported with the run
-     * @throws ExecutionException when a task fails (see {@link Workers#invokeAll})
+     * Starts the workers with options; a strategy that reads none ignores them and starts as
+     * {@link #start(int)} does.
      */
-    default <T> RunResult<T> measureOn(Workers started, List<? extends Task<T>> tasks, int workers, long startupNanos)
-            throws InterruptedException, ExecutionException {
-        long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
-        long wallBegin = System.nanoTime();
-        Batch<T> batch = started.invokeAll(tasks);
-        long wall = System.nanoTime() - wallBegin;
-        long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
-        // A strategy without a worker count (a thread per task, a cached pool) is credited
-        // with the workers it was seen to use.
-        int used = takesWorkers() ? workers : (int) Math.max(1, batch.spans().stream()
-                .map(s -> s.pid() + "/" + s.worker()).distinct().count());
-        return new RunResult<>(batch, new RunStats(name(), used, startupNanos, wall, cpu));
+    default Workers start(int workers, Options options) throws Exception {
+        return start(workers);
+    }
+
+    /**
+     * Named settings for a strategy, from the command line: {@code join} and
+     * {@code cluster-name} for the cluster. A strategy documents the names it reads.
+     *
+     * @param values name to value
+     */
+    record Options(Map<String, String> values) {
+
+        /** No options: every strategy's defaults. */
+        public static final Options NONE = new Options(Map.of());
+
+        public Options {
+            values = Map.copyOf(values);
+        }
+
+        /** One option; add more with {@link #with}. */
+        public static Options of(String name, String value) {
+            return NONE.with(name, value);
+        }
+
+        /** These options and one more (a null or blank value adds nothing). */
+        public Options with(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (value == null || value.isBlank()) {
+                return this;
+            }
+            var copy = new java.util.HashMap<>(values);
+            copy.put(name, value.strip());
+            return new Options(copy);
+        }
+
+        /** The value, or {@code fallback} when not given. */
+        public String get(String name, String fallback) {
+            return values.getOrDefault(name, fallback);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.multitasking.app;
 
 import dev.multitasking.core.NumberText;
-import dev.multitasking.profiling.Anchors;
+import dev.multitasking.app.anchors.Anchors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Measures the project against its anchors (the lecture's Python program when python3 is there,",
                 "primesieve when installed) on this machine, and writes the figures as Markdown.",
-                "Run from the repository root; profiling/run-anchors.sh installs primesieve first."})
+                "profiling/run-anchors.sh installs primesieve first."})
 final class AnchorsCommand implements Callable<Integer> {
 
     @Spec
@@ -44,9 +44,6 @@ final class AnchorsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         checkOut();
-        if (!Files.isDirectory(Path.of("profiling/anchors"))) {
-            throw new ParameterException(spec.commandLine(), "run anchors from the repository root (no profiling/anchors here)");
-        }
         Anchors.write(repeat, sieve, out);
         spec.commandLine().getOut().println("wrote " + out);
         return CommandLine.ExitCode.OK;

@@ -1,7 +1,5 @@
 package dev.multitasking.app;
 
-import dev.multitasking.cluster.ClusterStrategy;
-import dev.multitasking.cluster.Member;
 import dev.multitasking.core.NumberText;
 import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.Strategies;
@@ -60,8 +58,11 @@ final class CompareCommand implements Callable<Integer> {
                     "dev.multitasking.cluster.Member) instead of starting local members; implies -s cluster."})
     private String join;
 
-    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The name of the --join cluster (default: ${DEFAULT-VALUE}).")
-    private String clusterName = Member.DEFAULT_CLUSTER;
+    @Option(names = "--cluster-name", paramLabel = "NAME", description = "The name of the --join cluster (default: the name a Member starts with).")
+    private String clusterName;
+
+    /** What the strategies are started with: {@code --join} and {@code --cluster-name}, for the cluster's. */
+    private Strategy.Options options = Strategy.Options.NONE;
 
     @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones, so the JIT has compiled the hot loops (default: ${DEFAULT-VALUE}).")
     private int warmup = 1;
@@ -85,6 +86,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Stack traces for failures, instead of one line.")
     private boolean verbose;
 
+    /** The strategy {@code --join} is for, found at run time like every other; it reads the options {@code join} and {@code cluster-name}. */
+    private static final String CLUSTER = "cluster";
+
     /** The default workloads: one of each kind, sized to finish in about a minute on 2 cores. */
     static final List<String> DEFAULT_WORKLOADS = List.of("seed", "count:1000000", "sieve:1000000000", "io:32:50ms");
 
@@ -93,16 +97,16 @@ final class CompareCommand implements Callable<Integer> {
         workerCounts = parseWorkers(workersText);
         check(warmup >= 0 && warmup <= 100, "--warmup must be from 0 to 100, got " + warmup);
         check(repeat >= 1 && repeat <= 100, "--repeat must be from 1 to 100, got " + repeat);
-        if (join != null) {
+        check(clusterName == null || join != null, "--cluster-name names the --join cluster: give --join too");
+        options = Strategy.Options.of("join", join).with("cluster-name", clusterName);
+        List<Strategy> strategies = chosenStrategies();
+        for (Strategy s : strategies) {
             try {
-                ClusterStrategy.parse(join);
+                s.check(options);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--join: " + e.getMessage());
             }
-            System.setProperty(ClusterStrategy.JOIN_PROPERTY, join);
-            System.setProperty(ClusterStrategy.NAME_PROPERTY, clusterName);
         }
-        List<Strategy> strategies = chosenStrategies();
         if (workloads.isEmpty()) {
             DEFAULT_WORKLOADS.forEach(w -> workloads.add(Workload.parse(w)));
         }
@@ -122,7 +126,7 @@ final class CompareCommand implements Callable<Integer> {
         stdout.flush();
 
         Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
-        Comparison comparison = new Comparison(workloads, strategies, workerCounts, warmup, repeat, pythonProgram,
+        Comparison comparison = new Comparison(workloads, strategies, options, workerCounts, warmup, repeat, pythonProgram,
                 profile ? out.resolve("flames") : null, new Printer(stdout, spec.commandLine().getErr(), verbose, progress));
         // Ctrl-C: the hook stops the comparison (the running workers are closed, child JVMs killed)
         // and waits while this thread prints and writes what finished.
@@ -251,7 +255,7 @@ final class CompareCommand implements Callable<Integer> {
         long available = Machine.availableMemoryBytes();
         int most = workerCounts.get(workerCounts.size() - 1);
         for (Strategy s : strategies) {
-            long each = s.bytesPerWorker();
+            long each = s.bytesPerWorker(options);
             if (each <= 0 || !s.takesWorkers()) {
                 continue;
             }
@@ -301,10 +305,10 @@ final class CompareCommand implements Callable<Integer> {
     private List<Strategy> chosenStrategies() {
         Strategies found = Strategies.discover();
         if (strategyNames.isEmpty()) {
-            return found.all().stream().filter(s -> s.inDefaultSet() || (join != null && s instanceof ClusterStrategy)).toList();
+            return found.all().stream().filter(s -> s.inDefaultSet() || (join != null && s.name().equals(CLUSTER))).toList();
         }
-        if (join != null && !strategyNames.contains("cluster")) {
-            strategyNames.add("cluster");
+        if (join != null && !strategyNames.contains(CLUSTER)) {
+            strategyNames.add(CLUSTER);
         }
         List<Strategy> chosen = new ArrayList<>();
         for (String name : strategyNames) {

@@ -1,20 +1,18 @@
 package dev.multitasking.app;
 
-import dev.multitasking.core.Amdahl;
-import dev.multitasking.core.RunResult;
-import dev.multitasking.core.RunStats;
 import dev.multitasking.core.SequentialStrategy;
-import dev.multitasking.core.Span;
 import dev.multitasking.core.Strategy;
-import dev.multitasking.core.Workers;
+import dev.multitasking.core.measure.Amdahl;
+import dev.multitasking.core.measure.RunResult;
+import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.measure.Trial;
+import dev.multitasking.core.measure.WrongAnswerException;
 import dev.multitasking.core.workload.PreparedWorkload;
-import dev.multitasking.core.workload.Verdict;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.profiling.Profiler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -59,6 +57,7 @@ final class Comparison {
 
     private final List<Workload<?>> workloads;
     private final List<Strategy> strategies;
+    private final Strategy.Options options;
     private final List<Integer> workerCounts;
     private final int warmup;
     private final int repeat;
@@ -69,10 +68,11 @@ final class Comparison {
     private volatile boolean cancelled;
     private volatile Thread runner;
 
-    Comparison(List<Workload<?>> workloads, List<Strategy> strategies, List<Integer> workerCounts, int warmup, int repeat,
-            PythonProgram python, Path flameGraphs, Listener listener) {
+    Comparison(List<Workload<?>> workloads, List<Strategy> strategies, Strategy.Options options, List<Integer> workerCounts,
+            int warmup, int repeat, PythonProgram python, Path flameGraphs, Listener listener) {
         this.workloads = List.copyOf(workloads);
         this.strategies = List.copyOf(strategies);
+        this.options = options;
         this.workerCounts = List.copyOf(workerCounts);
         this.warmup = warmup;
         this.repeat = repeat;
@@ -188,63 +188,43 @@ final class Comparison {
 
     private <T> Row run(Workload<T> workload, Strategy strategy, PreparedWorkload<T> prepared, int workers) {
         int n = strategy.takesWorkers() ? workers : 1;
-        List<RunStats> timed = new ArrayList<>();
-        Map<RunStats, List<Span>> spans = new java.util.IdentityHashMap<>();
-        Verdict verdict = null;
-        Workers started;
-        long startup;
+        Trial<T> trial;
         try {
-            long begin = System.nanoTime();
-            started = strategy.start(n);
-            startup = System.nanoTime() - begin;
+            trial = Trial.start(strategy, options, prepared, n);
         } catch (Exception e) {
             listener.failed(strategy.name(), n, e);
             return Row.failed(strategy.name(), n, "FAILED to start: " + e);
         }
-        Path flameGraph = null;
         // Started once, then reused for the warm-up and timed runs: a pool is for reuse, and its
         // workers (threads' JIT, worker JVMs' JIT) warm up with it.
-        try (started) {
-            for (int i = 0; i < warmup + repeat; i++) {
-                if (cancelled) {
-                    throw new InterruptedException();
-                }
-                RunResult<T> result = strategy.measureOn(started, prepared.tasks(), workers, startup);
-                verdict = prepared.verify(result.batch().results());
-                listener.runDone();
-                if (!verdict.ok()) {
-                    return Row.failed(strategy.name(), n, "WRONG: " + verdict.detail());
-                }
-                if (i >= warmup) {
-                    timed.add(result.stats());
-                    spans.put(result.stats(), result.batch().spans());
-                }
-            }
+        try (trial) {
+            Trial.Runs<T> runs = trial.runs(warmup, repeat, listener::runDone);
+            Path flameGraph = null;
             if (flameGraphs != null) {
-                flameGraph = profile(workload, strategy, started, prepared, workers, startup);
+                flameGraph = profile(workload, strategy, trial, workers);
                 listener.runDone();
             }
+            // Efficiency is speedup per worker for a fixed number of workers: sequential's one
+            // included, a thread per task's (as many as tasks) not.
+            boolean pooled = strategy.takesWorkers() || strategy.name().equals(SequentialStrategy.NAME);
+            RunResult<T> median = runs.median();   // the run Row.median() will pick: its spans are the timeline
+            return new Row(strategy.name(), n, pooled, runs.stats(), median.batch().spans(), null, true, median.verdict().detail(), flameGraph);
+        } catch (WrongAnswerException e) {
+            listener.runDone();
+            return Row.failed(strategy.name(), n, "WRONG: " + e.getMessage());
         } catch (ExecutionException e) {
             listener.failed(strategy.name(), n, e);
             return Row.failed(strategy.name(), n, "FAILED: " + e.getMessage());
         } catch (InterruptedException e) {
             return Row.failed(strategy.name(), n, "INTERRUPTED");
         }
-        // Efficiency is speedup per worker for a fixed number of workers: sequential's one
-        // included, a thread per task's (as many as tasks) not.
-        boolean pooled = strategy.takesWorkers() || strategy.name().equals(SequentialStrategy.NAME);
-        timed.sort(java.util.Comparator.comparingLong(RunStats::wallNanos));
-        RunStats median = timed.get(timed.size() / 2);   // the run Row.median() will pick: its spans are the timeline
-        return new Row(strategy.name(), n, pooled, timed, spans.get(median), null, true, verdict.detail(), flameGraph);
     }
 
     /** One more run under async-profiler; its flame graph, or null with the reason on stderr. */
-    private <T> Path profile(Workload<T> workload, Strategy strategy, Workers started, PreparedWorkload<T> prepared,
-            int workers, long startup) throws InterruptedException {
+    private <T> Path profile(Workload<T> workload, Strategy strategy, Trial<T> trial, int workers) throws InterruptedException {
         String name = (workload.spec() + "-" + strategy.name() + "-" + workers).replaceAll("[^A-Za-z0-9._-]", "_");
         try {
-            return Profiler.profile("cpu", flameGraphs, name, () -> strategy.measureOn(started, prepared.tasks(), workers, startup))
-                    .flameGraph();
+            return Profiler.profile("cpu", flameGraphs, name, trial::run).flameGraph();
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

@@ -2,35 +2,35 @@ package dev.multitasking.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.multitasking.core.RunStats;
+import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.primes.Primes;
 import dev.multitasking.core.workload.CountWorkload;
 import dev.multitasking.core.workload.SeedWorkload;
 import dev.multitasking.core.workload.Workload;
-import java.io.File;
+import dev.multitasking.processes.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The lecture's Python program ({@code profiling/anchors/python/primes_lecture.py}, carried in
- * this jar) run by {@code python3} for {@code compare --python}: the same {@code seed} and
- * {@code count} work, its pool start-up inside the timed part as in the lecture.
+ * The lecture's Python program ({@code src/main/resources/python/primes_lecture.py}, carried in
+ * this jar) run by {@code python3} for {@code compare --python} and the anchors: the same
+ * {@code seed} and {@code count} work, its pool start-up inside the timed part as in the lecture.
+ * It prints one JSON line: the answer and the seconds it took.
  */
-final class PythonProgram {
+public final class PythonProgram {
 
     private static final String RESOURCE = "/python/primes_lecture.py";
     private static final long TIMEOUT_SECONDS = 600;
 
     private final Path python;
     private final Path script;
-    private volatile Process running;
+    private volatile ChildProcess.Launched running;
 
     private PythonProgram(Path python, Path script) {
         this.python = python;
@@ -38,8 +38,8 @@ final class PythonProgram {
     }
 
     /** The program, ready to run, or empty when there is no {@code python3} on the PATH. */
-    static Optional<PythonProgram> find() throws IOException {
-        Optional<Path> python = onPath("python3");
+    public static Optional<PythonProgram> find() throws IOException {
+        Optional<Path> python = ChildProcess.which("python3");
         if (python.isEmpty()) {
             return Optional.empty();
         }
@@ -56,16 +56,6 @@ final class PythonProgram {
         return Optional.of(new PythonProgram(python.get(), script));
     }
 
-    private static Optional<Path> onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** Whether the Python program has this workload: {@code seed} and {@code count}. */
     static boolean runs(Workload<?> workload) {
         return workload instanceof SeedWorkload || workload instanceof CountWorkload;
@@ -79,7 +69,7 @@ final class PythonProgram {
         String detail = null;
         for (int i = 0; i < repeat; i++) {
             try {
-                JsonNode out = exec(arg, strategy, workers);
+                JsonNode out = call(arg, strategy, workers);
                 Optional<String> wrong = check(workload, out.get("answer"));
                 if (wrong.isPresent()) {
                     return Row.failed(name, workers, "WRONG: " + wrong.get());
@@ -97,42 +87,52 @@ final class PythonProgram {
         return new Row(name, workers, true, timed, List.of(), null, true, detail + " (pool start-up inside the wall time)", null);
     }
 
-    private JsonNode exec(String workload, String strategy, int workers) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("primes-python", ".out");
-        try {
-            Process p = new ProcessBuilder(python.toString(), script.toString(), workload, strategy, Integer.toString(workers))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            running = p;
-            try {
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    throw new IOException("python3 ran past " + TIMEOUT_SECONDS + " s");
-                }
-            } finally {
-                killTree(p);
-                running = null;
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8).strip();
-            String last = out.lines().reduce((a, b) -> b).orElse("");
-            if (p.exitValue() != 0 || !last.startsWith("{")) {
-                throw new IOException("python3 exited with " + p.exitValue() + ": " + last);
-            }
-            return new ObjectMapper().readTree(last);
+    /**
+     * One run of the program: {@code workload} is {@code seed} or {@code count:N:CHUNKS},
+     * {@code strategy} one of {@code sequential}, {@code threads}, {@code processes}.
+     *
+     * @return its JSON line: {@code answer} and {@code seconds}
+     * @throws IOException when it fails, is killed, or runs past the time limit
+     */
+    public JsonNode call(String workload, String strategy, int workers) throws IOException, InterruptedException {
+        ChildProcess.Result r;
+        try (ChildProcess.Launched child = ChildProcess.program(python.toString(), script.toString(), workload, strategy,
+                Integer.toString(workers)).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).tailLines(20).start()) {
+            running = child;
+            r = child.await();
         } finally {
-            Files.deleteIfExists(log);
+            running = null;
+        }
+        String last = r.stdoutTail().isEmpty() ? "" : r.stdoutTail().getLast();
+        if (r.killed()) {
+            throw new IOException("python3 was stopped (ran past " + TIMEOUT_SECONDS + " s, or Ctrl-C)");
+        }
+        if (r.exitCode() != 0 || !last.startsWith("{")) {
+            String err = r.stderrTail().isEmpty() ? last : r.stderrTail().getLast();
+            throw new IOException("python3 exited with " + r.exitCode() + ": " + err);
+        }
+        return new ObjectMapper().readTree(last);
+    }
+
+    /** What {@code python3 --version} says. */
+    public String version() {
+        try {
+            ChildProcess.Result r = ChildProcess.program(python.toString(), "--version").timeout(Duration.ofSeconds(30)).run();
+            return String.join(" ", r.stdoutTail()).strip();
+        } catch (IOException e) {
+            return "python3";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "python3";
         }
     }
 
     /** Kills the Python run in progress and its pool's processes (Ctrl-C). */
     void killRunning() {
-        Process p = running;
+        ChildProcess.Launched p = running;
         if (p != null) {
-            killTree(p);
+            p.destroy();
         }
-    }
-
-    private static void killTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
     }
 
     private static Optional<String> check(Workload<?> workload, JsonNode answer) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multitasking.app.Comparison.Fit;
 import dev.multitasking.app.Comparison.Options;
 import dev.multitasking.app.Comparison.WorkloadResult;
-import dev.multitasking.core.RunStats;
+import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.Span;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.multitasking.app;
 
-import dev.multitasking.core.RunStats;
+import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.Span;
 import java.nio.file.Path;
 import java.util.Comparator;

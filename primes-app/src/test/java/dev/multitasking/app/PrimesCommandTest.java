@@ -84,7 +84,7 @@ class PrimesCommandTest {
         "compare -w nope", "compare --workers 0", "compare --workers abc", "compare --workers 99999999999",
         "compare --workers 1,x", "compare --workers 1,,2", "compare --workers 2,5000",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
-        "compare --join 127.0.0.1:5701,nohost", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
+        "compare --join 127.0.0.1:5701,nohost", "compare --cluster-name x", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
         "compare -w seed --out /proc/version", "compare -w seed --out /proc/no-such-dir",
         "check", "check abc", "check -5", "check 99999999999999999999", "check 7 --method guess",
         "count", "count 0", "count x", "count 1e13", "count 1000 --workers 0",

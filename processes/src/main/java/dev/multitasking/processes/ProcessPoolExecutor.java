@@ -661,7 +661,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         c.worker = null;
         boolean interrupted = Thread.interrupted() || head.future.isCancelled();
         w.kill();
-        JavaProcess.Result ended = awaitEnd(w);
+        ChildProcess.Result ended = awaitEnd(w);
         boolean stop;
         synchronized (lines) {
             c.line.remove(head);
@@ -692,7 +692,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     /** Waits for a killed worker to end, through an interrupt (one may arrive late from a cancel(true)). */
-    private static JavaProcess.Result awaitEnd(WorkerJvm w) {
+    private static ChildProcess.Result awaitEnd(WorkerJvm w) {
         boolean interrupted = false;
         try {
             while (true) {

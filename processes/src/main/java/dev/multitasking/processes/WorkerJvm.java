@@ -73,7 +73,7 @@ final class WorkerJvm {
     }
 
     private final Settings settings;
-    final JavaProcess.Launched process;
+    final ChildProcess.Launched process;
     private final Path socketPath;
     private final ServerSocketChannel server;
     /** The worker's one-time token, made once its JVM has started. */
@@ -94,7 +94,7 @@ final class WorkerJvm {
     /** Tasks it has answered; only its conductor touches it. */
     int tasksRun;
 
-    private WorkerJvm(Settings settings, JavaProcess.Launched process, Path socketPath, ServerSocketChannel server,
+    private WorkerJvm(Settings settings, ChildProcess.Launched process, Path socketPath, ServerSocketChannel server,
                       CompletableFuture<byte[]> token) {
         this.settings = settings;
         this.process = process;
@@ -118,7 +118,7 @@ final class WorkerJvm {
         Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
         CompletableFuture<byte[]> token = new CompletableFuture<>();
         long[] pid = {0};   // known once started; a worker's first words come later
-        JavaProcess.Launched process = JavaProcess.main(ProcessWorker.class)
+        ChildProcess.Launched process = ChildProcess.main(ProcessWorker.class)
                 .jvmOptions(s.jvmOptions().toArray(String[]::new))
                 .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
                 .name(s.poolName() + "-worker")

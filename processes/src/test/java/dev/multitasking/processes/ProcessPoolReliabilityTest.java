@@ -116,7 +116,7 @@ class ProcessPoolReliabilityTest {
     private static Orphans killParentOf(String[] args, Path marks) throws Exception {
         List<Long> workers = new ArrayList<>();
         Path directory;
-        try (JavaProcess.Launched parent = JavaProcess.main(PoolParent.class).args(args).talk().start()) {
+        try (ChildProcess.Launched parent = ChildProcess.main(PoolParent.class).args(args).talk().start()) {
             BufferedReader out = new BufferedReader(new InputStreamReader(parent.stdout(), StandardCharsets.UTF_8));
             directory = Path.of(out.readLine());
             for (String line; !(line = out.readLine()).equals("ready"); ) {

@@ -1,7 +1,8 @@
 /**
  * Profiling, the lecture's cProfile and line_profiler in Java terms: the async-profiler harness
  * ({@link dev.multitasking.profiling.Profiler}, {@link dev.multitasking.profiling.AsyncProfilerLibrary}),
- * the JMH benchmarks (package {@code bench}, built into {@code profiling/target/benchmarks.jar}),
- * and the anchors the project is measured against ({@link dev.multitasking.profiling.Anchors}).
+ * and the JMH benchmarks (package {@code bench}, built into {@code profiling/target/benchmarks.jar}).
+ * The anchors (the lecture's Python program and primesieve, measured side by side) are a command
+ * of the app: {@code primes anchors}.
  */
 package dev.multitasking.profiling;

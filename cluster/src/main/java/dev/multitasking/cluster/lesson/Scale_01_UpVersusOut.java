@@ -3,10 +3,9 @@ package dev.multitasking.cluster.lesson;
 import dev.multitasking.core.NumberText;
 import dev.multitasking.cluster.ClusterStrategy;
 import dev.multitasking.core.ExecutorWorkers;
-import dev.multitasking.core.RunResult;
 import dev.multitasking.core.SequentialStrategy;
-import dev.multitasking.core.Strategy;
-import dev.multitasking.core.Workers;
+import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import java.util.ArrayList;
@@ -60,52 +59,26 @@ public final class Scale_01_UpVersusOut {
     private static <T> List<Row> measure(int max, Workload<T> workload) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (PreparedWorkload<T> prepared = workload.prepare()) {
-            Strategy threads = new Strategy() {
-                @Override
-                public String name() {
-                    return "threads";
-                }
-
-                @Override
-                public String description() {
-                    return "a fixed pool of N threads in this JVM";
-                }
-
-                @Override
-                public Workers start(int n) {
-                    return new ExecutorWorkers(Executors.newFixedThreadPool(n));
-                }
-            };
             double baseline = 0;
             for (int n = 1; n <= max; n++) {
-                Row r = best("threads", threads, n, prepared);
+                Row r = best("threads", n, k -> new ExecutorWorkers(Executors.newFixedThreadPool(k)), prepared);
                 baseline = n == 1 ? r.wallMillis() : baseline;
                 rows.add(new Row(r.kind(), n, r.startMillis(), r.wallMillis(), baseline / r.wallMillis()));
             }
+            ClusterStrategy members = new ClusterStrategy();
             for (int n = 1; n <= max; n++) {
-                Row r = best("members", new ClusterStrategy(), n, prepared);
+                Row r = best("members", n, members::start, prepared);
                 rows.add(new Row(r.kind(), n, r.startMillis(), r.wallMillis(), baseline / r.wallMillis()));
             }
         }
         return rows;
     }
 
-    /** Starts the workers once, warms them up with one run, and keeps the best of three timed runs. */
-    private static <T> Row best(String kind, Strategy strategy, int n, PreparedWorkload<T> prepared) throws Exception {
-        long begin = System.nanoTime();
-        try (Workers workers = strategy.start(n)) {
-            long start = System.nanoTime() - begin;
-            double best = Double.MAX_VALUE;
-            for (int run = 0; run < 4; run++) {
-                RunResult<T> r = strategy.measureOn(workers, prepared.tasks(), n, start);
-                if (!prepared.verify(r.batch().results()).ok()) {
-                    throw new IllegalStateException(kind + " x" + n + " got a wrong answer: " + prepared.verify(r.batch().results()).detail());
-                }
-                if (run > 0) {
-                    best = Math.min(best, r.stats().wallNanos() / 1e6);
-                }
-            }
-            return new Row(kind, n, start / 1_000_000, best, 0);
+    /** Starts the workers once, warms them up with one run, and keeps the best of three timed runs (each checked). */
+    private static <T> Row best(String kind, int n, Trial.Starter starter, PreparedWorkload<T> prepared) throws Exception {
+        try (Trial<T> trial = Trial.start(kind, n, starter, prepared)) {
+            RunStats best = trial.runs(1, 3).fastest().stats();
+            return new Row(kind, n, best.startupNanos() / 1_000_000, best.wallNanos() / 1e6, 0);
         }
     }
 

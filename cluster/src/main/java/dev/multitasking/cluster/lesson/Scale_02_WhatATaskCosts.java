@@ -4,7 +4,7 @@ import dev.multitasking.core.NumberText;
 import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.cluster.Connection;
 import dev.multitasking.cluster.LocalCluster;
-import dev.multitasking.core.RoundTrips;
+import dev.multitasking.core.measure.RoundTrips;
 import java.time.Duration;
 
 /**

@@ -1,9 +1,8 @@
 package dev.multitasking.core.lesson;
 
 import dev.multitasking.core.ExecutorWorkers;
-import dev.multitasking.core.RunStats;
-import dev.multitasking.core.Strategy;
-import dev.multitasking.core.Workers;
+import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import java.util.ArrayList;
@@ -54,10 +53,8 @@ public final class Bound_01_SamePoolsDifferentBounds {
     static List<Row> measure(String io, String cpu, int... poolSizes) throws Exception {
         List<Row> rows = new ArrayList<>();
         try (PreparedWorkload<?> ioWork = Workload.parse(io).prepare(); PreparedWorkload<?> cpuWork = Workload.parse(cpu).prepare()) {
-            for (int i = 0; i < 3; i++) {   // warm-up: JIT-compile the prime loop and the HTTP client first
-                time(cpuWork, 2);
-                time(ioWork, 8);
-            }
+            bestOf(3, cpuWork, 2);   // warm-up: JIT-compile the prime loop and the HTTP client first
+            bestOf(3, ioWork, 8);
             for (int threads : poolSizes) {
                 RunStats cpuBest = bestOf(3, cpuWork, threads);
                 rows.add(new Row(threads, bestOf(3, ioWork, threads).wallNanos(), cpuBest.wallNanos(), cpuBest.cpuNanos()));
@@ -66,42 +63,18 @@ public final class Bound_01_SamePoolsDifferentBounds {
         return rows;
     }
 
-    /** The shortest of {@code runs} wall times: what the work needs when nothing else gets in its way. */
+    /** The fastest of {@code runs} runs on a pool of {@code threads}: what the work needs when nothing else gets in its way. */
     private static RunStats bestOf(int runs, PreparedWorkload<?> work, int threads) throws Exception {
-        RunStats best = null;
-        for (int i = 0; i < runs; i++) {
-            RunStats run = time(work, threads);
-            if (best == null || run.wallNanos() < best.wallNanos()) {
-                best = run;
-            }
+        try (Trial<?> trial = Trial.start("fixed-" + threads, threads, Bound_01_SamePoolsDifferentBounds::prestarted, work)) {
+            return trial.runs(0, runs).fastest().stats();
         }
-        return best;
     }
 
-    private static <T> RunStats time(PreparedWorkload<T> work, int threads) throws Exception {
-        Strategy fixedPool = new Strategy() {
-            @Override
-            public String name() {
-                return "fixed-" + threads;
-            }
-
-            @Override
-            public String description() {
-                return "Executors.newFixedThreadPool(" + threads + ")";
-            }
-
-            @Override
-            public Workers start(int workers) {
-                ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(workers);
-                pool.prestartAllCoreThreads();
-                return new ExecutorWorkers(pool);
-            }
-        };
-        var run = fixedPool.measure(work.tasks(), threads);
-        if (!work.verify(run.batch().results()).ok()) {
-            throw new IllegalStateException("wrong results: " + work.verify(run.batch().results()).detail());
-        }
-        return run.stats();
+    /** {@code Executors.newFixedThreadPool(n)} with its threads started, so a run does not time their start. */
+    private static ExecutorWorkers prestarted(int threads) {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads);
+        pool.prestartAllCoreThreads();
+        return new ExecutorWorkers(pool);
     }
 
     public static void main(String[] args) throws Exception {

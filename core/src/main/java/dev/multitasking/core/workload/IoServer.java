@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * The {@code io} workload's server in a JVM of its own. {@code IoServer <latency-ms>} prints
  * {@value #READY}{@code http://127.0.0.1:<port>} and answers until its stdin ends (its parent is
- * done, or gone). A JVM that sets {@value #PROPERTY} to that address sends its {@code io}
+ * done, or gone). An {@link IoWorkload} given that address ({@link IoWorkload#against}) sends its
  * requests there instead of starting a server of its own.
  *
  * <p>Why: 10,000 requests in flight hold 10,000 client and 10,000 server sockets, and in one JVM
@@ -14,9 +14,6 @@ import java.time.Duration;
  * Apart, each side holds its own 10,000.
  */
 public final class IoServer {
-
-    /** The system property that points {@code io} workloads at a running server. */
-    public static final String PROPERTY = "multitasking.io.server";
 
     /** The first line on stdout, before the address. */
     public static final String READY = "listening ";

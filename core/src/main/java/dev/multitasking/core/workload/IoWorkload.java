@@ -16,14 +16,24 @@ import java.util.stream.IntStream;
  *
  * @param requests how many requests (tasks)
  * @param latency  how long the server waits before each answer
+ * @param server   the address of a server already running in another JVM ({@link IoServer}),
+ *                 or null to start one in this JVM when prepared
  */
-public record IoWorkload(int requests, Duration latency) implements Workload<String> {
+public record IoWorkload(int requests, Duration latency, String server) implements Workload<String> {
 
     static final long MAX_REQUESTS = 100_000;
     static final Duration DEFAULT_LATENCY = Duration.ofMillis(50);
     static final Duration MAX_LATENCY = Duration.ofSeconds(60);
 
+    /** Requests to a server of its own, started when prepared. */
+    public IoWorkload(int requests, Duration latency) {
+        this(requests, latency, null);
+    }
+
     public IoWorkload {
+        if (server != null && server.endsWith("/")) {
+            server = server.substring(0, server.length() - 1);
+        }
         if (requests < 1 || requests > MAX_REQUESTS || latency.isNegative() || latency.compareTo(MAX_LATENCY) > 0) {
             throw new IllegalArgumentException("need 1 <= N <= 100000 and 0 <= latency <= 60s, got io:" + requests + ":" + latency);
         }
@@ -39,14 +49,18 @@ public record IoWorkload(int requests, Duration latency) implements Workload<Str
         return requests + " HTTP requests to 127.0.0.1, each answered after " + latency.toMillis() + " ms";
     }
 
+    /** The same requests, sent to the server at {@code address} ({@code http://127.0.0.1:port}) in another JVM. */
+    public IoWorkload against(String address) {
+        return new IoWorkload(requests, latency, address);
+    }
+
     /**
-     * Starts the local server, or, when {@value IoServer#PROPERTY} names one running in another
-     * JVM ({@link IoServer}), uses that one after checking that it answers with this latency.
+     * Starts the local server, or, when given one running in another JVM ({@link #against}),
+     * uses that one after checking that it answers with this latency.
      */
     @Override
     public PreparedWorkload<String> prepare() {
-        String external = System.getProperty(IoServer.PROPERTY);
-        return external == null ? prepareLocal() : prepareAgainst(external.endsWith("/") ? external.substring(0, external.length() - 1) : external);
+        return server == null ? prepareLocal() : prepareAgainst(server);
     }
 
     private PreparedWorkload<String> prepareAgainst(String server) {
@@ -77,7 +91,7 @@ public record IoWorkload(int requests, Duration latency) implements Workload<Str
             String[] parts = new Fetch(URI.create(server + DelayServer.COUNT_PATH), timeout).call().strip().split(" ");
             return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         } catch (java.io.IOException | RuntimeException e) {
-            throw new IllegalStateException("no io server answers at " + server + " (" + IoServer.PROPERTY + "): " + e.getMessage(), e);
+            throw new IllegalStateException("no io server answers at " + server + ": " + e.getMessage(), e);
         }
     }
 

@@ -85,11 +85,10 @@ class IoWorkloadTest {
     }
 
     @Test
-    void prepare_withAServerNamedByTheProperty_sendsTheRequestsThere_andCountsItsAnswers() throws Exception {
+    void prepare_againstAServerInAnotherJvm_sendsTheRequestsThere_andCountsItsAnswers() throws Exception {
         // The server of IoServer's JVM, here in this one: the workload must not start its own.
         try (DelayServer server = DelayServer.start(Duration.ofMillis(5))) {
-            System.setProperty(IoServer.PROPERTY, server.uri());
-            try (PreparedWorkload<String> io = new IoWorkload(3, Duration.ofMillis(5)).prepare()) {
+            try (PreparedWorkload<String> io = new IoWorkload(3, Duration.ofMillis(5)).against(server.uri() + "/").prepare()) {
                 List<String> results = new ArrayList<>();
                 for (Task<String> task : io.tasks()) {
                     assertThat(((Fetch) task).uri().toString()).startsWith(server.uri() + DelayServer.PATH);
@@ -99,21 +98,14 @@ class IoWorkloadTest {
                 assertThat(io.verify(results).detail()).contains("server in another JVM");
                 assertThat(server.answered()).isEqualTo(3);
             }
-            assertThatThrownBy(() -> new IoWorkload(3, Duration.ofMillis(50)).prepare())
+            assertThatThrownBy(() -> new IoWorkload(3, Duration.ofMillis(50)).against(server.uri()).prepare())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("answers after 5 ms, but the workload asks for 50 ms");
-        } finally {
-            System.clearProperty(IoServer.PROPERTY);
         }
     }
 
     @Test
-    void prepare_withNoServerWhereThePropertyPoints_saysSo() {
-        System.setProperty(IoServer.PROPERTY, "http://127.0.0.1:1");
-        try {
-            assertThatThrownBy(() -> new IoWorkload(3, Duration.ofMillis(5)).prepare())
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("no io server answers at http://127.0.0.1:1");
-        } finally {
-            System.clearProperty(IoServer.PROPERTY);
-        }
+    void prepare_againstNoServer_saysSo() {
+        assertThatThrownBy(() -> new IoWorkload(3, Duration.ofMillis(5)).against("http://127.0.0.1:1").prepare())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no io server answers at http://127.0.0.1:1");
     }
 }

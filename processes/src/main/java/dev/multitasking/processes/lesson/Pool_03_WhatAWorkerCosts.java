@@ -1,7 +1,7 @@
 package dev.multitasking.processes.lesson;
 
 import dev.multitasking.core.NumberText;
-import dev.multitasking.core.RoundTrips;
+import dev.multitasking.core.measure.RoundTrips;
 import dev.multitasking.processes.ProcessPoolExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,13 +1,13 @@
 package dev.multitasking.processes.lesson;
 
-import dev.multitasking.processes.JavaProcess;
+import dev.multitasking.processes.ChildProcess;
 import java.time.Duration;
 
 /**
  * <b>Processes: start, wait for, and terminate a child.</b> Python's
  * {@code multiprocessing.Process(target=...)} with {@code start()}, {@code join()} and
  * {@code terminate()}. In Java a child is another JVM running a {@code main} (here through
- * {@link JavaProcess}, on Apache Commons Exec). Its exit code says how it ended: 0 for success,
+ * {@link ChildProcess}, on Apache Commons Exec). Its exit code says how it ended: 0 for success,
  * what it passed to {@code System.exit} otherwise, and 128 + the signal when it was killed
  * (137 for SIGKILL). A killed child's exit code alone can mislead; {@code killed()} says whether
  * we killed it.
@@ -34,15 +34,15 @@ public final class Process_02_StartWaitTerminate {
     }
 
     /** How the three children ended. */
-    record Ends(JavaProcess.Result finished, JavaProcess.Result failed, JavaProcess.Result terminated, long terminatedAfterMillis) {
+    record Ends(ChildProcess.Result finished, ChildProcess.Result failed, ChildProcess.Result terminated, long terminatedAfterMillis) {
     }
 
     static Ends run() throws Exception {
-        JavaProcess.Result finished = JavaProcess.main(Child.class).args("200", "0").run();   // start, then join
-        JavaProcess.Result failed = JavaProcess.main(Child.class).args("100", "3").run();
+        ChildProcess.Result finished = ChildProcess.main(Child.class).args("200", "0").run();   // start, then join
+        ChildProcess.Result failed = ChildProcess.main(Child.class).args("100", "3").run();
         long start = System.nanoTime();
-        JavaProcess.Result terminated;
-        try (JavaProcess.Launched child = JavaProcess.main(Child.class).args("600000", "0").start()) {
+        ChildProcess.Result terminated;
+        try (ChildProcess.Launched child = ChildProcess.main(Child.class).args("600000", "0").start()) {
             Thread.sleep(Duration.ofMillis(500));   // it has started working
             child.destroy();                        // terminate()
             terminated = child.await();

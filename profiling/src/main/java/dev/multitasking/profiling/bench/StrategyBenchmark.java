@@ -4,8 +4,8 @@ import dev.multitasking.core.Batch;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
 import dev.multitasking.core.Workers;
+import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
-import dev.multitasking.core.workload.Verdict;
 import dev.multitasking.core.workload.Workload;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * A whole workload on a strategy, the comparison of {@code primes compare} under JMH: every
  * strategy found on the class path (named in {@code strategy}), workload and worker count. The
  * workers are started once per trial and reused, as a pool is; their start-up is not timed. The
- * first run of each trial is checked against the workload's oracle.
+ * set-up starts them through {@link Trial} and checks its first run against the workload's oracle.
  *
  * <p>The full cross product is long; choose with {@code -p}, e.g.
  * {@code java -jar profiling/target/benchmarks.jar Strategy -p strategy=jdk-fixed,forkjoin -p workload=seed}
@@ -49,23 +49,19 @@ public class StrategyBenchmark {
     public int workers;
 
     private PreparedWorkload<?> prepared;
+    private Trial<?> trial;
     private Workers started;
 
+    /** Starts the workers through the project's harness, which also checks one run against the oracle. */
     @Setup
     public void start() throws Exception {
-        Strategy s = Strategies.discover().named(strategy);
         prepared = Workload.parse(workload).prepare();
-        started = s.start(s.takesWorkers() ? workers : 1);
-        Verdict v = verify(prepared);
-        if (!v.ok()) {
-            throw new IllegalStateException(strategy + " got " + workload + " wrong: " + v.detail());
-        }
+        trial = Trial.start(Strategies.discover().named(strategy), Strategy.Options.NONE, prepared, workers);
+        trial.run();
+        started = trial.workers();
     }
 
-    private <T> Verdict verify(PreparedWorkload<T> p) throws InterruptedException, ExecutionException {
-        return p.verify(started.invokeAll(p.tasks()).results());
-    }
-
+    /** Timed by JMH: a whole batch on the started workers. */
     @Benchmark
     public Batch<?> run() throws InterruptedException, ExecutionException {
         return started.invokeAll(prepared.tasks());
@@ -73,7 +69,7 @@ public class StrategyBenchmark {
 
     @TearDown
     public void stop() {
-        started.close();
+        trial.close();
         prepared.close();
     }
 }

@@ -1,4 +1,4 @@
-package dev.multitasking.core;
+package dev.multitasking.core.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.multitasking.core;
+package dev.multitasking.core.measure;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;

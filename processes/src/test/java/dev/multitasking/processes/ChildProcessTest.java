@@ -1,6 +1,7 @@
 package dev.multitasking.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multitasking.core.NoLeakedThreads;
 import java.io.BufferedReader;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 @ExtendWith(NoLeakedThreads.class)
-class JavaProcessTest {
+class ChildProcessTest {
 
     @AfterEach
     void noChildLeft() {
@@ -26,7 +27,7 @@ class JavaProcessTest {
 
     @Test
     void run_passesArgumentsEnvironmentAndDirectory_andReportsExitCodeAndTails(@TempDir Path dir) throws Exception {
-        JavaProcess.Result r = JavaProcess.main(ChildMains.Report.class)
+        ChildProcess.Result r = ChildProcess.main(ChildMains.Report.class)
                 .args("3", "two words")
                 .environment("MULTITASKING_TEST", "hello")
                 .workingDirectory(dir)
@@ -40,7 +41,7 @@ class JavaProcessTest {
 
     @Test
     void watchdog_killsAChildThatRunsTooLong_andSaysSo() throws Exception {
-        JavaProcess.Result r = JavaProcess.main(ChildMains.Sleeper.class).timeout(Duration.ofMillis(1500)).run();
+        ChildProcess.Result r = ChildProcess.main(ChildMains.Sleeper.class).timeout(Duration.ofMillis(1500)).run();
         assertThat(r.killed()).isTrue();
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stdoutTail()).containsExactly("sleeping");
@@ -48,11 +49,11 @@ class JavaProcessTest {
 
     @Test
     void destroy_killsTheChild_andTheResultSaysKilled() throws Exception {
-        try (JavaProcess.Launched child = JavaProcess.main(ChildMains.Sleeper.class).start()) {
+        try (ChildProcess.Launched child = ChildProcess.main(ChildMains.Sleeper.class).start()) {
             assertThat(child.pid()).isPositive().isNotEqualTo(ProcessHandle.current().pid());
             assertThat(child.handle().parent().map(ProcessHandle::pid)).contains(ProcessHandle.current().pid());
             child.destroy();
-            JavaProcess.Result r = child.await();
+            ChildProcess.Result r = child.await();
             assertThat(r.killed()).isTrue();
             assertThat(r.exitCode()).isEqualTo(137);   // 128 + SIGKILL
         }
@@ -60,7 +61,7 @@ class JavaProcessTest {
 
     @Test
     void talk_givesTheCallerTheChildsStdinAndStdout_forAConversation() throws Exception {
-        try (JavaProcess.Launched child = JavaProcess.main(ChildMains.Shout.class).talk().start()) {
+        try (ChildProcess.Launched child = ChildProcess.main(ChildMains.Shout.class).talk().start()) {
             OutputStream in = child.stdin();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.stdout(), StandardCharsets.UTF_8));
             for (String word : new String[] {"ramen", "udon"}) {
@@ -69,7 +70,7 @@ class JavaProcessTest {
                 assertThat(out.readLine()).isEqualTo(word.toUpperCase(java.util.Locale.ROOT));
             }
             in.close();   // the child's stdin ends: it exits by itself
-            JavaProcess.Result r = child.await();
+            ChildProcess.Result r = child.await();
             assertThat(r.exitCode()).isZero();
             assertThat(r.killed()).isFalse();
         }
@@ -77,9 +78,44 @@ class JavaProcessTest {
 
     @Test
     void command_usesThisJvmsJavaAndClassPath() {
-        var command = JavaProcess.main(ChildMains.Sleeper.class).jvmOptions("-Xmx64m").args("x").command();
+        var command = ChildProcess.main(ChildMains.Sleeper.class).jvmOptions("-Xmx64m").args("x").command();
         assertThat(command.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         assertThat(command).containsSubsequence("-Xmx64m", "-cp", System.getProperty("java.class.path"),
                 ChildMains.Sleeper.class.getName(), "x");
+    }
+
+    @Test
+    void program_runsAnyCommandFoundOnThePath_withTheSameTails() throws Exception {
+        assertThat(ChildProcess.which("sh")).isPresent();
+        assertThat(ChildProcess.which("no-such-program-here")).isEmpty();
+        ChildProcess.Result r = ChildProcess.program("sh", "-c", "echo out; echo err >&2; exit 4").run();
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.stdoutTail()).containsExactly("out");
+        assertThat(r.stderrTail()).containsExactly("err");
+        assertThat(ChildProcess.program("sh").command().get(0)).isEqualTo(ChildProcess.which("sh").orElseThrow().toString());
+        assertThatThrownBy(() -> ChildProcess.program("sh").jvmOptions("-Xmx1m")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void program_thatDoesNotExist_failsToStart_sayingWhat() {
+        assertThatThrownBy(() -> ChildProcess.program("no-such-program-here").run())
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no-such-program-here");
+    }
+
+    @Test
+    void destroy_killsTheChildsDescendantsToo() throws Exception {
+        try (ChildProcess.Launched child = ChildProcess.program("sh", "-c", "sleep 600 & sleep 600; wait").start()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (child.handle().descendants().count() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            var grandchildren = child.handle().descendants().toList();
+            assertThat(grandchildren).hasSize(2);
+            child.destroy();
+            assertThat(child.await().killed()).isTrue();
+            for (ProcessHandle g : grandchildren) {
+                g.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
 }

@@ -1,4 +1,6 @@
-package dev.multitasking.core;
+package dev.multitasking.core.measure;
+
+import dev.multitasking.core.Task;
 
 import java.util.Arrays;
 
@@ -47,6 +49,6 @@ public final class RoundTrips {
 
     /** The {@code p}-th percentile of sorted nanoseconds, in microseconds. */
     public static long percentileMicros(long[] sortedNanos, int p) {
-        return sortedNanos[Math.min(sortedNanos.length - 1, sortedNanos.length * p / 100)] / 1_000;
+        return Summary.percentile(sortedNanos, p) / 1_000;
     }
 }

@@ -1,11 +1,13 @@
 package dev.multitasking.processes;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +36,11 @@ import org.apache.commons.exec.ShutdownHookProcessDestroyer;
 import org.apache.commons.exec.environment.EnvironmentUtils;
 
 /**
- * A Java {@code main} run in a new JVM, on Apache Commons Exec: the running JVM's own
- * {@code java} and class path unless told otherwise, a watchdog, a bounded tail of what the child
- * printed, and a shutdown hook that destroys the child if this JVM exits first.
+ * The project's one way to run a child process, on Apache Commons Exec: a Java {@code main} in a
+ * new JVM ({@link #main}: the running JVM's own {@code java} and class path unless told otherwise)
+ * or any program ({@link #program}: Python, primesieve, a shell); a watchdog, a bounded tail of
+ * what the child printed, and a shutdown hook that destroys the child if this JVM exits first.
+ * Destroying a child destroys its descendants too (a Python process pool's workers).
  *
  * <p>Two ways to talk to the child. By default its stdin ends at once (or after the bytes given to
  * {@link Builder#input}), and its stdout and stderr are read into tails, line by line. With {@link Builder#talk()}, the caller gets the child's stdin and
@@ -44,10 +49,11 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
  * buffers, so this class hands the pipes over itself.
  *
  * <pre>{@code
- * JavaProcess.Result r = JavaProcess.main(Hello.class).args("world").timeout(Duration.ofSeconds(30)).run();
+ * ChildProcess.Result r = ChildProcess.main(Hello.class).args("world").timeout(Duration.ofSeconds(30)).run();
+ * ChildProcess.Result p = ChildProcess.program("python3", "--version").run();
  * }</pre>
  */
-public final class JavaProcess {
+public final class ChildProcess {
 
     /** The most {@link Builder#input} takes: written in one go, it must fit the smallest pipe buffer. */
     static final int MAX_INPUT = 4096;
@@ -55,17 +61,36 @@ public final class JavaProcess {
     /** One destroyer for every child of this JVM: a single shutdown hook, not one per child. */
     private static final ShutdownHookProcessDestroyer DESTROYER = new ShutdownHookProcessDestroyer();
 
-    private JavaProcess() {
+    private ChildProcess() {
     }
 
     /** A child JVM that will run {@code mainClass}. */
     public static Builder main(Class<?> mainClass) {
-        return new Builder(mainClass.getName());
+        return new Builder(mainClass.getName(), null);
     }
 
     /** A child JVM that will run the class named {@code mainClass}. */
     public static Builder main(String mainClass) {
-        return new Builder(mainClass);
+        return new Builder(Objects.requireNonNull(mainClass, "mainClass"), null);
+    }
+
+    /**
+     * A child that runs {@code program} with {@code args}: a path, or a name looked up on the
+     * {@code PATH} when the child starts ({@link #which}).
+     */
+    public static Builder program(String program, String... args) {
+        return new Builder(null, Objects.requireNonNull(program, "program")).args(args);
+    }
+
+    /** Where {@code program} is on this process's {@code PATH}, if anywhere. */
+    public static Optional<Path> which(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -82,7 +107,8 @@ public final class JavaProcess {
 
     /** What to launch, and how. Not thread-safe; {@link #start()} may be called more than once. */
     public static final class Builder {
-        private final String mainClass;
+        private final String mainClass;     // null for a program
+        private final String program;       // null for a JVM
         private Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         private String classPath = System.getProperty("java.class.path");
         private final List<String> jvmOptions = new ArrayList<>();
@@ -95,23 +121,28 @@ public final class JavaProcess {
         private Consumer<String> stderrLines = line -> { };
         private Consumer<String> stdoutLines = line -> { };
         private Supplier<byte[]> input = () -> new byte[0];
-        private String name = "java-process";
+        private String name;
 
-        private Builder(String mainClass) {
-            this.mainClass = Objects.requireNonNull(mainClass);
+        private Builder(String mainClass, String program) {
+            this.mainClass = mainClass;
+            this.program = program;
+            this.name = mainClass == null ? Path.of(program).getFileName().toString() : "java-process";
         }
 
         public Builder java(Path javaBinary) {
+            jvmOnly("java");
             this.java = javaBinary;
             return this;
         }
 
         public Builder classPath(String classPath) {
+            jvmOnly("classPath");
             this.classPath = classPath;
             return this;
         }
 
         public Builder jvmOptions(String... options) {
+            jvmOnly("jvmOptions");
             jvmOptions.addAll(List.of(options));
             return this;
         }
@@ -198,9 +229,20 @@ public final class JavaProcess {
             return this;
         }
 
+        private void jvmOnly(String what) {
+            if (mainClass == null) {
+                throw new IllegalStateException(what + " is for a child JVM, not for " + program);
+            }
+        }
+
         /** The command line this builder runs. */
         public List<String> command() {
             List<String> command = new ArrayList<>();
+            if (mainClass == null) {
+                command.add(program.contains(File.separator) ? program : which(program).map(Path::toString).orElse(program));
+                command.addAll(args);
+                return command;
+            }
             command.add(java.toString());
             command.addAll(jvmOptions);
             command.add("-cp");
@@ -237,8 +279,9 @@ public final class JavaProcess {
         private Launched(Builder b) throws IOException {
             stdoutTail = new Tail(b.tailLines);
             stderrTail = new Tail(b.tailLines);
-            CommandLine command = new CommandLine(b.java.toFile());
-            for (String part : b.command().subList(1, b.command().size())) {
+            List<String> parts = b.command();
+            CommandLine command = new CommandLine(parts.get(0));
+            for (String part : parts.subList(1, parts.size())) {
                 command.addArgument(part, false);
             }
             watchdog = ExecuteWatchdog.builder()
@@ -280,9 +323,9 @@ public final class JavaProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 destroy();
-                throw new IOException("interrupted while starting " + b.mainClass, e);
+                throw new IOException("interrupted while starting " + parts.get(0), e);
             } catch (ExecutionException | TimeoutException e) {
-                throw new IOException("could not start " + String.join(" ", b.command()) + ": " + e.getCause(), e);
+                throw new IOException("could not start " + String.join(" ", parts) + ": " + e.getCause(), e);
             }
         }
 
@@ -334,10 +377,13 @@ public final class JavaProcess {
             }
         }
 
-        /** Kills the child (SIGKILL); {@link Result#killed()} will say so. */
+        /** Kills the child and its descendants (SIGKILL); {@link Result#killed()} will say so. */
         public void destroy() {
             destroyed.set(true);
-            process.thenAccept(Process::destroyForcibly);
+            process.thenAccept(p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            });
         }
 
         @Override

@@ -1,33 +1,36 @@
-package dev.multitasking.profiling;
+package dev.multitasking.app.anchors;
 
-import dev.multitasking.core.RunResult;
+import dev.multitasking.app.PythonProgram;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
-import dev.multitasking.core.Workers;
+import dev.multitasking.core.measure.Summary;
+import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.IoServer;
+import dev.multitasking.core.workload.IoWorkload;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
-import dev.multitasking.processes.JavaProcess;
+import dev.multitasking.processes.ChildProcess;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Measures the project against its anchors, side by side on one machine in one run, and writes
- * {@code RESULTS.md}: the lecture's own Python program (under {@code profiling/anchors/python},
- * when {@code python3} is there), {@code primesieve} (when installed), and the project's
- * strategies. Each figure is a median of {@code --repeat} runs with its range.
+ * {@code RESULTS.md}: the lecture's own Python program ({@link PythonProgram}, when
+ * {@code python3} is there), {@code primesieve} (when installed), and the project's strategies.
+ * Each figure is a median of {@code --repeat} runs with its range ({@link Summary}); each Java
+ * figure comes from a JVM of its own that measures through {@link Trial}.
  *
  * <p>{@code profiling/run-anchors.sh} installs primesieve when it can and runs this through
  * {@code ./primes anchors}.
@@ -36,7 +39,7 @@ public final class Anchors {
 
     private final int repeat;
     private final long sieveLimit;
-    private final Path python;
+    private final PythonProgram python;   // null: no python3
     /**
      * Warm-up runs before a warm figure. Two were too few on 2 cores: the JIT compiles in the
      * background, and with both cores busy running workers it finishes later than beside a
@@ -48,45 +51,28 @@ public final class Anchors {
 
     private final StringBuilder md = new StringBuilder();
 
-    private Anchors(int repeat, long sieveLimit, Path python) {
+    private Anchors(int repeat, long sieveLimit, PythonProgram python) {
         this.repeat = repeat;
         this.sieveLimit = sieveLimit;
         this.python = python;
     }
 
-    /** A median with its range, in milliseconds. */
-    record Figure(double median, double min, double max) {
-        static Figure of(List<Double> millis) {
-            double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return new Figure(sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
-        }
-
-        @Override
-        public String toString() {
-            return median >= 1000 ? String.format(Locale.ROOT, "%.2f s (%.2f-%.2f)", median / 1000, min / 1000, max / 1000)
-                    : String.format(Locale.ROOT, "%.1f ms (%.1f-%.1f)", median, min, max);
-        }
-    }
-
     /**
-     * Runs every measurement and writes the Markdown to {@code out}, echoing it on stdout. Paths
-     * are relative to the repository root, where this must run.
+     * Runs every measurement and writes the Markdown to {@code out}, echoing it on stdout.
      *
      * @param repeat     runs per figure, the median reported
      * @param sieveLimit N for the pi(N) comparison with primesieve
      */
     public static void write(int repeat, long sieveLimit, Path out) throws Exception {
-        Path script = Path.of("profiling/anchors/python/primes_lecture.py");
-        Path python = Files.isRegularFile(script) ? which("python3").orElse(null) : null;
-        Anchors a = new Anchors(repeat, sieveLimit, python);
-        a.run(script);
+        Anchors a = new Anchors(repeat, sieveLimit, PythonProgram.find().orElse(null));
+        a.run();
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
         Files.writeString(out, a.md.toString(), StandardCharsets.UTF_8);
     }
 
-    private void run(Path script) throws Exception {
+    private void run() throws Exception {
         line("# Anchors: the project measured against the lecture's Python and primesieve");
         line("");
         line("Written by `profiling/run-anchors.sh` (" + LocalDate.now() + "); every figure is the median of " + repeat
@@ -99,17 +85,17 @@ public final class Anchors {
         line("");
         line("| program | strategy | wall |");
         line("|---|---|---|");
-        Figure pySeq = python("seed", "sequential");
-        Figure pyThreads = python("seed", "threads");
-        Figure pyProcesses = python("seed", "processes");
-        Figure javaSeq = java("seed", "sequential", 1);
+        Summary pySeq = python("seed", "sequential");
+        Summary pyThreads = python("seed", "threads");
+        Summary pyProcesses = python("seed", "processes");
+        Summary javaSeq = java("seed", "sequential", 1);
         Best javaBest = best("seed", List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "virtual", "processes"));
         line("");
         ratio("Java sequential over Python sequential (target at least 15x)", pySeq, javaSeq, 15);
         ratio("best Java (" + javaBest.strategy() + ") over Python's ProcessPoolExecutor (target at least 20x)", pyProcesses,
                 javaBest.figure(), 20);
         if (pyThreads != null) {
-            line("- Python's threads: " + pyThreads + ", against " + pySeq + " sequential: the GIL.");
+            line("- Python's threads: " + pyThreads.millisWithRange() + ", against " + pySeq.millisWithRange() + " sequential: the GIL.");
         }
         line("");
 
@@ -118,12 +104,12 @@ public final class Anchors {
         line("");
         line("| program | strategy | wall |");
         line("|---|---|---|");
-        Figure pyCountSeq = python("count:2000000:8", "sequential");
-        Figure pyCountProc = python("count:2000000:8", "processes");
+        Summary pyCountSeq = python("count:2000000:8", "sequential");
+        Summary pyCountProc = python("count:2000000:8", "processes");
         java("count:2000000", "sequential", 1);
         Best javaCountBest = best("count:2000000", List.of("jdk-fixed", "fixed", "stealing", "forkjoin", "processes"));
         line("");
-        Figure pyBest = pyCountProc != null && pyCountSeq != null && pyCountProc.median() < pyCountSeq.median() ? pyCountProc : pyCountSeq;
+        Summary pyBest = pyCountProc != null && pyCountSeq != null && pyCountProc.median() < pyCountSeq.median() ? pyCountProc : pyCountSeq;
         ratio("best Java (" + javaCountBest.strategy() + ") over Python's best (target at least 20x)", pyBest, javaCountBest.figure(), 20);
         line("");
 
@@ -133,18 +119,18 @@ public final class Anchors {
         line("| workload | strategy | wall | speedup | target |");
         line("|---|---|---|---|---|");
         for (String w : List.of("count:2000000", "sieve:1000000000")) {
-            Figure base = warm(w, "sequential", 1);
-            line("| `" + w + "` | sequential | " + base + " | 1.00x | |");
+            Summary base = warm(w, "sequential", 1);
+            line("| `" + w + "` | sequential | " + base.millisWithRange() + " | 1.00x | |");
             for (String s : List.of("fixed", "stealing", "forkjoin", "jdk-fixed", "processes")) {
-                Figure f = warm(w, s, 2);
+                Summary f = warm(w, s, 2);
                 double target = s.equals("processes") ? 1.6 : 1.8;
                 double speedup = base.median() / f.median();
-                line(String.format(Locale.ROOT, "| `%s` | %s | %s | %.2fx | %.1fx %s |", w, s, f, speedup, target,
+                line(String.format(Locale.ROOT, "| `%s` | %s | %s | %.2fx | %.1fx %s |", w, s, f.millisWithRange(), speedup, target,
                         speedup >= target ? "met" : "**missed**"));
             }
-            Figure longer = fork(w, "processes", 2, "warm:" + LONG_WARMUP);
+            Summary longer = fork(w, "processes", 2, "warm:" + LONG_WARMUP);
             line(String.format(Locale.ROOT, "| `%s` | processes, after %d warm-up runs | %s | %.2fx | (for comparison) |", w, LONG_WARMUP,
-                    longer, base.median() / longer.median()));
+                    longer.millisWithRange(), base.median() / longer.median()));
         }
         line("");
         line("A worker JVM compiles its side of the protocol only after a few hundred tasks (64 per run here), so the");
@@ -159,15 +145,15 @@ public final class Anchors {
         line("");
         // The server runs in a JVM of its own: 10,000 client and 10,000 server sockets in one JVM
         // pass a 20,000 file-descriptor limit (this machine's, hard).
-        try (JavaProcess.Launched server = JavaProcess.main(IoServer.class).jvmOptions("-XX:+UseParallelGC").args("100")
+        try (ChildProcess.Launched server = ChildProcess.main(IoServer.class).jvmOptions("-XX:+UseParallelGC").args("100")
                 .timeout(java.time.Duration.ofMinutes(15)).talk().start()) {
             String ready = new java.io.BufferedReader(new java.io.InputStreamReader(server.stdout(), java.nio.charset.StandardCharsets.UTF_8))
                     .readLine();
             if (ready == null || !ready.startsWith(IoServer.READY)) {
                 throw new IllegalStateException("the io server said " + ready + " " + server.stderrTail());
             }
-            Figure io = fork("io:10000:100ms", "virtual", 2, "warm:2", "-D" + IoServer.PROPERTY + "=" + ready.substring(IoServer.READY.length()));
-            line("10,000 requests that each wait 100 ms on a local server in another JVM: " + io + " wall (target at most 1.5 s: "
+            Summary io = fork("io:10000:100ms", "virtual", 2, "warm:2", ready.substring(IoServer.READY.length()));
+            line("10,000 requests that each wait 100 ms on a local server in another JVM: " + io.millisWithRange() + " wall (target at most 1.5 s: "
                     + (io.median() <= 1500 ? "met" : "**missed**") + ").");
             server.stdin().close();   // its signal to stop
         } catch (IllegalStateException e) {   // one figure that fails (file descriptors, say) must not lose the others
@@ -187,20 +173,20 @@ public final class Anchors {
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         line("Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory / (1L << 30) + " GiB; "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; JDK " + Runtime.version()
-                + " (" + System.getProperty("java.vendor") + ")" + (python == null ? "; no python3" : "; " + pythonVersion())
-                + "; " + which("primesieve").map(p -> primesieveVersion()).orElse("no primesieve") + ".");
+                + " (" + System.getProperty("java.vendor") + ")" + (python == null ? "; no python3" : "; " + python.version())
+                + "; " + ChildProcess.which("primesieve").map(p -> primesieveVersion()).orElse("no primesieve") + ".");
         line("");
     }
 
     /** The fastest of some strategies on a workload, and its figure. */
-    private record Best(String strategy, Figure figure) {
+    private record Best(String strategy, Summary figure) {
     }
 
     /** Each strategy on 2 workers, start-up included, each a row; the fastest by median. */
     private Best best(String workload, List<String> strategies) throws Exception {
         Best best = null;
         for (String s : strategies) {
-            Figure f = java(workload, s, 2);
+            Summary f = java(workload, s, 2);
             if (best == null || f.median() < best.figure().median()) {
                 best = new Best(s, f);
             }
@@ -209,15 +195,15 @@ public final class Anchors {
     }
 
     /** Java, in a fresh JVM: start the workers, run, close, the start-up counted in the wall time. */
-    private Figure java(String workload, String strategy, int workers) throws Exception {
-        Figure f = fork(workload, strategy, workers, "cold");
+    private Summary java(String workload, String strategy, int workers) throws Exception {
+        Summary f = fork(workload, strategy, workers, "cold");
         boolean takesWorkers = Strategies.discover().named(strategy).takesWorkers();
-        line("| Java | `" + strategy + "`" + (takesWorkers ? ", " + workers + " workers" : "") + " | " + f + " |");
+        line("| Java | `" + strategy + "`" + (takesWorkers ? ", " + workers + " workers" : "") + " | " + f.millisWithRange() + " |");
         return f;
     }
 
     /** Java, in a fresh JVM, on workers started once and warmed with {@value #WARMUP} runs, start-up excluded. */
-    private Figure warm(String workload, String strategy, int workers) throws Exception {
+    private Summary warm(String workload, String strategy, int workers) throws Exception {
         return fork(workload, strategy, workers, "warm:" + WARMUP);
     }
 
@@ -226,23 +212,30 @@ public final class Anchors {
      * JIT's and GC's history into the next figure (seen here: a 2-thread run at half speed per
      * thread after a dozen other figures in the same JVM).
      */
-    private Figure fork(String workload, String strategy, int workers, String mode, String... jvmOptions) throws Exception {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED"));
-        options.addAll(List.of(jvmOptions));
-        JavaProcess.Result r = JavaProcess.main(Figures.class)
-                .jvmOptions(options.toArray(String[]::new))
-                .args(workload, strategy, Integer.toString(workers), mode, Integer.toString(repeat))
-                .timeout(java.time.Duration.ofMinutes(10))
+    private Summary fork(String workload, String strategy, int workers, String mode) throws Exception {
+        return fork(workload, strategy, workers, mode, "");
+    }
+
+    /** As above; {@code ioServer}, when not blank, is the address of an {@link IoServer} the io requests go to. */
+    private Summary fork(String workload, String strategy, int workers, String mode, String ioServer) throws Exception {
+        ChildProcess.Result r = ChildProcess.main(Figures.class)
+                .jvmOptions("-XX:+UseParallelGC", "--enable-native-access=ALL-UNNAMED")
+                .args(workload, strategy, Integer.toString(workers), mode, Integer.toString(repeat), ioServer)
+                .timeout(Duration.ofMinutes(10))
                 .tailLines(50)
                 .run();
         String last = r.stdoutTail().isEmpty() ? "" : r.stdoutTail().getLast();
         if (r.exitCode() != 0 || !last.startsWith(Figures.PREFIX)) {
             throw new IllegalStateException(strategy + " on " + workload + " failed: " + r.stdoutTail() + " " + r.stderrTail());
         }
-        return Figure.of(Arrays.stream(last.substring(Figures.PREFIX.length()).split(",")).map(Double::parseDouble).toList());
+        return Summary.of(Arrays.stream(last.substring(Figures.PREFIX.length()).split(",")).mapToDouble(Double::parseDouble).toArray());
     }
 
-    /** The {@code main} of one figure's JVM: prints {@value #PREFIX} and the runs in milliseconds. */
+    /**
+     * The {@code main} of one figure's JVM: prints {@value #PREFIX} and the runs in milliseconds.
+     * Arguments: workload, strategy, workers, {@code cold} or {@code warm:WARMUPS}, runs, and the
+     * address of an io server in another JVM (or an empty argument).
+     */
     public static final class Figures {
         static final String PREFIX = "millis: ";
 
@@ -250,30 +243,26 @@ public final class Anchors {
         }
 
         public static void main(String[] args) throws Exception {
-            String workload = args[0];
+            Workload<?> workload = Workload.parse(args[0]);
+            if (workload instanceof IoWorkload io && args.length > 5 && !args[5].isBlank()) {
+                workload = io.against(args[5]);
+            }
             Strategy s = Strategies.discover().named(args[1]);
-            int workers = s.takesWorkers() ? Integer.parseInt(args[2]) : 1;
+            int workers = Integer.parseInt(args[2]);
             String mode = args[3];
             int repeat = Integer.parseInt(args[4]);
             List<String> millis = new ArrayList<>();
-            try (PreparedWorkload<?> prepared = Workload.parse(workload).prepare()) {
+            try (PreparedWorkload<?> prepared = workload.prepare()) {
                 if (mode.startsWith("warm")) {
                     int warmups = Integer.parseInt(mode.substring("warm:".length()));
-                    try (Workers started = s.start(workers)) {
-                        for (int i = 0; i < repeat + warmups; i++) {
-                            RunResult<?> r = s.measureOn(started, prepared.tasks(), workers, 0);
-                            check(prepared, r, s.name() + " on " + workload);
-                            if (i >= warmups) {
-                                millis.add(Double.toString(r.stats().wallNanos() / 1e6));
-                            }
-                        }
+                    try (Trial<?> trial = Trial.start(s, Strategy.Options.NONE, prepared, workers)) {
+                        trial.runs(warmups, repeat).timed().forEach(r -> millis.add(Double.toString(r.stats().wallNanos() / 1e6)));
                     }
                 } else {
                     for (int i = 0; i < repeat + 1; i++) {
-                        RunResult<?> r = s.measure(prepared.tasks(), workers);
-                        check(prepared, r, s.name() + " on " + workload);
+                        var r = Trial.once(s, Strategy.Options.NONE, prepared, workers).stats();
                         if (i > 0) {   // the first run warms this JVM's JIT, as Python has none to warm
-                            millis.add(Double.toString((r.stats().wallNanos() + r.stats().startupNanos()) / 1e6));
+                            millis.add(Double.toString((r.wallNanos() + r.startupNanos()) / 1e6));
                         }
                     }
                 }
@@ -283,30 +272,17 @@ public final class Anchors {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void check(PreparedWorkload prepared, RunResult<?> r, String what) {
-        var verdict = prepared.verify(r.batch().results());
-        if (!verdict.ok()) {
-            throw new IllegalStateException(what + " gave a wrong answer: " + verdict.detail());
-        }
-    }
-
-    private Figure python(String workload, String strategy) throws Exception {
+    private Summary python(String workload, String strategy) throws Exception {
         if (python == null) {
             line("| Python | " + strategy + " | skipped: no python3 |");
             return null;
         }
-        List<Double> millis = new ArrayList<>();
+        double[] millis = new double[repeat];
         for (int i = 0; i < repeat; i++) {
-            String out = exec(python.toString(), "profiling/anchors/python/primes_lecture.py", workload, strategy, "2");
-            Matcher m = Pattern.compile("\"seconds\": ([0-9.eE-]+)").matcher(out);
-            if (!m.find()) {
-                throw new IllegalStateException("the Python program said: " + out);
-            }
-            millis.add(Double.parseDouble(m.group(1)) * 1000);
+            millis[i] = python.call(workload, strategy, 2).get("seconds").asDouble() * 1000;
         }
-        Figure f = Figure.of(millis);
-        line("| Python | " + strategy + (strategy.equals("sequential") ? "" : ", 2 workers") + " | " + f + " |");
+        Summary f = Summary.of(millis);
+        line("| Python | " + strategy + (strategy.equals("sequential") ? "" : ", 2 workers") + " | " + f.millisWithRange() + " |");
         return f;
     }
 
@@ -316,23 +292,23 @@ public final class Anchors {
         line("");
         line("| threads | primesieve | Java sieve | ratio (target at most 2.5x) |");
         line("|---|---|---|---|");
-        Optional<Path> primesieve = which("primesieve");
+        Optional<Path> primesieve = ChildProcess.which("primesieve");
         for (int threads : new int[] {1, 2}) {
-            Figure theirs = null;
+            Summary theirs = null;
             if (primesieve.isPresent()) {
-                List<Double> millis = new ArrayList<>();
+                double[] millis = new double[repeat];
                 for (int i = 0; i < repeat; i++) {
                     String out = exec(primesieve.get().toString(), Long.toString(sieveLimit), "--threads=" + threads, "--time");
                     Matcher m = Pattern.compile("Seconds: ([0-9.]+)").matcher(out);
                     if (!m.find()) {
                         throw new IllegalStateException("primesieve said: " + out);
                     }
-                    millis.add(Double.parseDouble(m.group(1)) * 1000);
+                    millis[i] = Double.parseDouble(m.group(1)) * 1000;
                 }
-                theirs = Figure.of(millis);
+                theirs = Summary.of(millis);
             }
-            Figure ours = warm("sieve:" + sieveLimit, threads == 1 ? "sequential" : "forkjoin", threads);
-            line("| " + threads + " | " + (theirs == null ? "not installed" : theirs) + " | " + ours + " | "
+            Summary ours = warm("sieve:" + sieveLimit, threads == 1 ? "sequential" : "forkjoin", threads);
+            line("| " + threads + " | " + (theirs == null ? "not installed" : theirs.millisWithRange()) + " | " + ours.millisWithRange() + " | "
                     + (theirs == null ? "" : String.format(Locale.ROOT, "%.2fx %s", ours.median() / theirs.median(),
                     ours.median() / theirs.median() <= 2.5 ? "met" : "**missed**")) + " |");
         }
@@ -350,7 +326,7 @@ public final class Anchors {
         return why.length() > 160 ? why.substring(0, 160) + "..." : why;
     }
 
-    private void ratio(String what, Figure slow, Figure fast, double target) {
+    private void ratio(String what, Summary slow, Summary fast, double target) {
         if (slow == null || fast == null) {
             line("- " + what + ": not measured (no python3).");
             return;
@@ -364,14 +340,6 @@ public final class Anchors {
         System.out.println(s);
     }
 
-    private String pythonVersion() {
-        try {
-            return exec(python.toString(), "--version").strip();
-        } catch (Exception e) {
-            return "python3";
-        }
-    }
-
     private static String primesieveVersion() {
         try {
             return exec("primesieve", "--version").lines().findFirst().orElse("primesieve").strip();
@@ -380,27 +348,14 @@ public final class Anchors {
         }
     }
 
-    private static Optional<Path> which(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(d -> Path.of(d, program)).filter(Files::isExecutable).findFirst();
-    }
-
+    /** Runs a program to its end; what it printed, stdout then stderr. */
     private static String exec(String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("anchors", ".out");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            p.getOutputStream().close();
-            boolean ended = p.waitFor(10, TimeUnit.MINUTES);
-            if (!ended) {
-                p.destroyForcibly().waitFor();
-            }
-            String out = Files.readString(log, StandardCharsets.UTF_8);
-            if (!ended || p.exitValue() != 0) {
-                throw new IOException(String.join(" ", command) + (ended ? " failed: " : " ran past 10 minutes: ") + out);
-            }
-            return out;
-        } finally {
-            Files.deleteIfExists(log);
+        ChildProcess.Result r = ChildProcess.program(command[0], Arrays.copyOfRange(command, 1, command.length))
+                .timeout(Duration.ofMinutes(10)).tailLines(200).run();
+        String out = String.join("\n", r.stdoutTail()) + (r.stderrTail().isEmpty() ? "" : "\n" + String.join("\n", r.stderrTail()));
+        if (r.killed() || r.exitCode() != 0) {
+            throw new IOException(String.join(" ", command) + (r.killed() ? " ran past 10 minutes: " : " failed: ") + out);
         }
+        return out;
     }
 }
