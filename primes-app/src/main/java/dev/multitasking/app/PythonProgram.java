@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The lecture's Python program ({@code src/main/resources/python/primes_lecture.py}, carried in
@@ -97,15 +100,22 @@ public final class PythonProgram {
     public JsonNode call(String workload, String strategy, int workers) throws IOException, InterruptedException {
         ChildProcess.Result r;
         try (ChildProcess.Launched child = ChildProcess.program(python.toString(), script.toString(), workload, strategy,
-                Integer.toString(workers)).timeout(Duration.ofSeconds(TIMEOUT_SECONDS)).tailLines(20).start()) {
+                Integer.toString(workers)).tailLines(20).start()) {
             running = child;
-            r = child.await();
-        } finally {
-            running = null;
+            try {
+                r = child.completion().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                child.destroyTree();   // its process pool's workers with it
+                throw new IOException("python3 ran past " + TIMEOUT_SECONDS + " s");
+            } catch (ExecutionException e) {
+                throw new IOException("python3 did not run: " + e.getCause().getMessage(), e);
+            } finally {
+                running = null;
+            }
         }
         String last = r.stdoutTail().isEmpty() ? "" : r.stdoutTail().getLast();
         if (r.killed()) {
-            throw new IOException("python3 was stopped (ran past " + TIMEOUT_SECONDS + " s, or Ctrl-C)");
+            throw new IOException("python3 was stopped (Ctrl-C)");
         }
         if (r.exitCode() != 0 || !last.startsWith("{")) {
             String err = r.stderrTail().isEmpty() ? last : r.stderrTail().getLast();
@@ -131,7 +141,7 @@ public final class PythonProgram {
     void killRunning() {
         ChildProcess.Launched p = running;
         if (p != null) {
-            p.destroy();
+            p.destroyTree();
         }
     }
 

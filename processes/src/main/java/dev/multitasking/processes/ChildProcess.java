@@ -40,7 +40,7 @@ import org.apache.commons.exec.environment.EnvironmentUtils;
  * new JVM ({@link #main}: the running JVM's own {@code java} and class path unless told otherwise)
  * or any program ({@link #program}: Python, primesieve, a shell); a watchdog, a bounded tail of
  * what the child printed, and a shutdown hook that destroys the child if this JVM exits first.
- * Destroying a child destroys its descendants too (a Python process pool's workers).
+ * {@link Launched#destroyTree()} destroys a child's descendants too (a Python process pool's workers).
  *
  * <p>Two ways to talk to the child. By default its stdin ends at once (or after the bytes given to
  * {@link Builder#input}), and its stdout and stderr are read into tails, line by line. With {@link Builder#talk()}, the caller gets the child's stdin and
@@ -377,8 +377,17 @@ public final class ChildProcess {
             }
         }
 
-        /** Kills the child and its descendants (SIGKILL); {@link Result#killed()} will say so. */
+        /**
+         * Kills the child (SIGKILL); {@link Result#killed()} will say so. Its own children live on,
+         * adopted by another process: a child JVM's workers, say, which notice and end by themselves.
+         */
         public void destroy() {
+            destroyed.set(true);
+            process.thenAccept(Process::destroyForcibly);
+        }
+
+        /** Kills the child's descendants, then the child (SIGKILL): a program whose own children would not notice. */
+        public void destroyTree() {
             destroyed.set(true);
             process.thenAccept(p -> {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);

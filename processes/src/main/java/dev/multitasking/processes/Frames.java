@@ -10,27 +10,22 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
-import java.io.ObjectStreamConstants;
 import java.io.OutputStream;
 import java.io.StreamCorruptedException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The wire between a {@link ProcessPoolExecutor} and its workers: length-prefixed frames over the
- * worker's stdin (tasks) and stdout (replies). A frame is one tag byte and its body: {@code null},
+ * worker's socket (tasks one way, replies the other). A frame is one tag byte and its body: {@code null},
  * a boolean, an int or a long written as themselves (the answers of most prime tasks), the
  * strategies' wrappers {@link Spanned} and {@link Timed} as their fields around the value they
  * carry, anything else Java-serialized. Both sides read serialized bodies through a
- * {@link FrameFilter}: the project's own classes and the JDK's value types ({@link #ALLOWED_CLASSES}),
- * nested at most {@link #MAX_DEPTH} deep, at most {@link #MAX_REFS} references and no array longer
- * than the frame per frame, so a frame can neither make either side build an object of a gadget
- * class nor keep it decoding for long. A reply frame has a second tag in front: hello, heartbeat,
+ * {@link FrameFilter}: the project's own classes and the JDK's value types
+ * ({@link FrameFilter#ALLOWED_CLASSES}), nested at most {@link FrameFilter#MAX_DEPTH} deep, at
+ * most {@link FrameFilter#MAX_REFS} references and no array longer than the frame per frame, so a
+ * frame can neither make either side build an object of a gadget class nor keep it decoding for
+ * long. A reply frame has a second tag in front: hello, heartbeat,
  * value or failure.
  *
  * <p>Why not a fresh {@link ObjectOutputStream} per frame: on a round trip of a trivial task,
@@ -42,101 +37,6 @@ final class Frames {
     /** Frames larger than this are refused unless a pool sets a smaller limit: a corrupt length must not allocate gigabytes. */
     static final int MAX_FRAME = 256 * 1024 * 1024;
 
-    /**
-     * How deep objects may nest in a serialized body. Deep enough for records of collections of
-     * records, and for an exception with twenty causes; shallow enough that a value built to be
-     * cheap to send and exponential to decode (sets nested in sets, whose hash codes are
-     * recomputed on arrival) costs at most about 2^24 steps, a fraction of a second.
-     */
-    static final int MAX_DEPTH = 24;
-
-    /** How many objects and references one frame may hold; counted per frame, not over a stream's life. */
-    static final long MAX_REFS = 1_000_000;
-
-    /**
-     * The classes a serialized body may hold: the project's packages; {@code java.lang} (boxed
-     * values, strings, exceptions, stack traces) and serialized lambdas; the JDK's value types
-     * and collections by name; {@code java.util.concurrent}'s exceptions and collections; time,
-     * big numbers, URIs and {@code java.io} (its exceptions). Everything else is refused.
-     */
-    static final String ALLOWED_CLASSES = "dev.multitasking.**;java.lang.*;java.lang.invoke.SerializedLambda;"
-            + "java.util.ArrayList;java.util.LinkedList;java.util.ArrayDeque;java.util.Vector;java.util.PriorityQueue;"
-            + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.Hashtable;java.util.IdentityHashMap;"
-            + "java.util.EnumMap;java.util.HashSet;java.util.LinkedHashSet;java.util.TreeSet;java.util.EnumSet*;java.util.RegularEnumSet;java.util.JumboEnumSet;"
-            + "java.util.Arrays$ArrayList;java.util.Collections$*;java.util.ImmutableCollections$*;java.util.CollSer;"
-            + "java.util.Map$Entry;java.util.Hashtable$Entry;java.util.AbstractMap$*;java.util.KeyValueHolder;java.util.BitSet;java.util.UUID;java.util.Date;"
-            + "java.util.Locale;java.util.ConcurrentModificationException;java.util.NoSuchElementException;"
-            + "java.util.MissingResourceException;java.util.InputMismatchException;java.util.IllformedLocaleException;"
-            + "java.util.EmptyStackException;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
-            + "java.time.*;java.math.*;java.net.URI;java.io.*;!*";
-
-    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(ALLOWED_CLASSES);
-
-    /**
-     * The filter of one {@link Decoder}: the classes above, the depth, and, per frame, the
-     * references and the longest array (no array in a frame of N bytes can hold more than N
-     * elements, so a longer one is a lie that would only allocate). Remembers why it refused, so
-     * the exception can name the limit.
-     */
-    static final class FrameFilter implements ObjectInputFilter {
-        private final int maxFrame;
-        private long refsAtFrameStart;
-        private long refsSeen;
-        private String refusal;
-
-        FrameFilter(int maxFrame) {
-            this.maxFrame = maxFrame;
-        }
-
-        void startFrame() {
-            refsAtFrameStart = refsSeen;
-            refusal = null;
-        }
-
-        /** After a fresh stream: its count starts again at zero. */
-        void startStream() {
-            refsAtFrameStart = 0;
-            refsSeen = 0;
-        }
-
-        String refusal() {
-            return refusal;
-        }
-
-        @Override
-        public Status checkInput(FilterInfo info) {
-            refsSeen = info.references();
-            if (info.depth() > MAX_DEPTH) {
-                return refuse("objects nested " + info.depth() + " deep, over the limit of " + MAX_DEPTH);
-            }
-            if (info.references() - refsAtFrameStart > MAX_REFS) {
-                return refuse("more than " + MAX_REFS + " objects and references in one frame");
-            }
-            if (info.arrayLength() > maxFrame) {
-                return refuse("an array of " + info.arrayLength() + " elements, over the limit of " + maxFrame
-                        + " (the frame limit, in bytes)");
-            }
-            if (info.serialClass() == null) {
-                return Status.UNDECIDED;
-            }
-            Status classes = CLASSES.checkInput(info);
-            if (classes == Status.REJECTED) {
-                Class<?> c = info.serialClass();
-                while (c.isArray()) {
-                    c = c.getComponentType();
-                }
-                return refuse("class " + c.getName() + " is not admitted");
-            }
-            return classes;
-        }
-
-        private Status refuse(String why) {
-            if (refusal == null) {
-                refusal = why;
-            }
-            return Status.REJECTED;
-        }
-    }
 
     private Frames() {
     }
@@ -399,7 +299,7 @@ final class Frames {
         private Object deserialize() throws IOException, ClassNotFoundException {
             try {
                 if (in == null) {
-                    in = source.withHeader(CachingObjectInputStream::new);
+                    in = source.withHeader(FrameSource.CachingObjectInputStream::new);
                     in.setObjectInputFilter(filter);
                     filter.startStream();
                 }
@@ -421,91 +321,6 @@ final class Frames {
 
         private static <T> T fail(String why) throws StreamCorruptedException {
             throw new StreamCorruptedException(why);
-        }
-    }
-
-    /**
-     * Resolves a class name once per name, not once per frame: the default looks for the
-     * caller's class loader by walking the stack every time. The filter still checks every
-     * class it is given.
-     */
-    private static final class CachingObjectInputStream extends ObjectInputStream {
-        private final Map<String, Class<?>> classes = new HashMap<>();
-
-        CachingObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            Class<?> c = classes.get(desc.getName());
-            if (c == null) {
-                c = super.resolveClass(desc);
-                classes.put(desc.getName(), c);
-            }
-            return c;
-        }
-    }
-
-    /** What an ObjectOutputStream writes first: magic and version. */
-    private static final byte[] STREAM_HEADER = {
-            (byte) (ObjectStreamConstants.STREAM_MAGIC >>> 8), (byte) ObjectStreamConstants.STREAM_MAGIC,
-            (byte) (ObjectStreamConstants.STREAM_VERSION >>> 8), (byte) ObjectStreamConstants.STREAM_VERSION};
-
-    private interface StreamOpener {
-        ObjectInputStream open(InputStream in) throws IOException;
-    }
-
-    /** One frame at a time, end of stream after each: a reader cannot run past its frame. */
-    private static final class FrameSource extends InputStream {
-        private byte[] frame = new byte[0];
-        private int position;
-
-        void next(byte[] bytes) {
-            frame = bytes;
-            position = 0;
-        }
-
-        int remaining() {
-            return frame.length - position;
-        }
-
-        /** Opens a stream that reads a header first (frames have none), then goes on in the frame. */
-        ObjectInputStream withHeader(StreamOpener open) throws IOException {
-            byte[] current = frame;
-            int at = position;
-            next(STREAM_HEADER);
-            try {
-                return open.open(this);
-            } finally {
-                frame = current;
-                position = at;
-            }
-        }
-
-        @Override
-        public int read() {
-            return position < frame.length ? frame[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
-            int n = Math.min(len, frame.length - position);
-            if (n <= 0) {
-                return -1;
-            }
-            System.arraycopy(frame, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() {
-            return frame.length - position;
         }
     }
 

@@ -7,30 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RunnableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An {@link java.util.concurrent.ExecutorService} whose workers are child JVMs: Python's
@@ -40,6 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * keeps the queue, the shutdown rules and the list of unstarted tasks) each own one worker JVM
  * running {@link ProcessWorker}. A conductor takes a task, writes it to its worker as a frame, and
  * waits for the reply frame. Worker JVMs are launched in parallel when the pool is made.
+ *
+ * <p>Where the code lives: this class is the public API, its lifecycle and its builder;
+ * {@link Conductors} holds the conductors' rules (the line of tasks each has taken on, what may be
+ * sent ahead, what an answer, a crash or a cancel does), {@link RemoteFuture} the future of one
+ * task, {@link Workforce} the worker JVMs (launched, spare, live, watched), {@link WorkerJvm} one
+ * worker seen from here (launch, send, receive, end), {@link ProcessWorker} the worker's side, and
+ * {@link Frames} what travels between them.
  *
  * <p>The channel belongs to the pool alone: a Unix-domain socket in a private directory, which
  * the worker joins with a one-time token the pool hands it on stdin. A
@@ -119,37 +116,13 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
-    /**
-     * The largest frame (length prefix included) sent ahead to a busy worker: one page, far below
-     * any socket buffer, so that writing it never blocks.
-     */
-    static final int AHEAD_FRAME_LIMIT = 4096;
-
     /** How long a busy worker may stay silent before it is killed, unless told otherwise. */
     public static final Duration DEFAULT_LIVENESS = Duration.ofSeconds(10);
 
-    private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
-
     private final String name;
     private final WorkerJvm.Settings settings;
-    /** Kills silent workers and tasks past their time, and workers that do not end when retired. */
-    private final ScheduledThreadPoolExecutor watch;
-    private final AtomicInteger launched = new AtomicInteger();
-    /** Set once the conductors' pool has run its last task (its own isTerminated() turns true only after its terminated() hook). */
-    private volatile boolean conductorsEnded;
-    private final int maxTasksPerWorker;
-    private final Task<?> initializer;
-    private final ThreadPoolExecutor conductors;
-    /** Workers launched ahead (at construction, or to replace one) and not yet claimed by a conductor. */
-    private final ConcurrentLinkedQueue<WorkerJvm> spare = new ConcurrentLinkedQueue<>();
-    /** Every worker whose JVM has not yet ended. */
-    private final Set<WorkerJvm> live = ConcurrentHashMap.newKeySet();
-    /** The conductor threads, for {@link #shutdownNow()} to find the tasks they took on ahead. */
-    private final Set<Conductor> conductorThreads = ConcurrentHashMap.newKeySet();
-    /** Guards every conductor's line of tasks, and {@link #stopping}. */
-    private final Object lines = new Object();
-    /** Set by {@link #shutdownNow()}; guarded by {@link #lines}. */
-    private boolean stopping;
+    private final Workforce workers;
+    private final Conductors conductors;
 
     /** {@code workers} worker JVMs with the default options. */
     public ProcessPoolExecutor(int workers) {
@@ -161,8 +134,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new IllegalArgumentException("need at least 1 worker, got " + b.workers);
         }
         this.name = b.name;
-        this.maxTasksPerWorker = b.maxTasksPerWorker;
-        this.watch = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(name + "-watch").daemon().factory());
+        // Kills silent workers and tasks past their time, and workers that do not end when retired.
+        ScheduledThreadPoolExecutor watch = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(name + "-watch").daemon().factory());
         watch.setRemoveOnCancelPolicy(true);
         Path sockets;
         try {
@@ -173,31 +146,12 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new UncheckedIOException("could not make a private directory for the workers' sockets", e);
         }
         sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
-        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch);
-        this.initializer = b.initializer;
-        AtomicInteger n = new AtomicInteger();
-        this.conductors = new ThreadPoolExecutor(b.workers, b.workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Conductor c = new Conductor(r, name + "-conductor-" + n.incrementAndGet());
-                    conductorThreads.add(c);
-                    return c;
-                }) {
-            @Override
-            protected void terminated() {
-                // No conductor is left to use a worker: let every worker end (its socket closes).
-                conductorsEnded = true;
-                for (WorkerJvm w; (w = spare.poll()) != null; ) {
-                    w.retire();
-                }
-                live.forEach(WorkerJvm::retire);
-                endIfDone();
-            }
-        };
-        long check = Math.max(10, b.liveness.toMillis() / 4);
-        watch.scheduleWithFixedDelay(this::killSilentWorkers, check, check, TimeUnit.MILLISECONDS);
+        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch, b.initializer);
+        this.workers = new Workforce(settings);
+        this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, workers);
         try {
             for (int i = 0; i < b.workers; i++) {
-                spare.add(launch());
+                workers.launchSpare();
             }
         } catch (IOException e) {
             shutdownNow();
@@ -283,432 +237,6 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
     }
 
-    private WorkerJvm launch() throws IOException {
-        WorkerJvm w = WorkerJvm.launch(settings, launched.incrementAndGet());
-        live.add(w);
-        w.process.completion().whenComplete((result, failure) -> {
-            live.remove(w);
-            endIfDone();
-        });
-        return w;
-    }
-
-    /** Once no conductor is left and every worker has ended: stop the watch, remove the sockets' directory. */
-    private void endIfDone() {
-        if (conductorsEnded && live.isEmpty()) {
-            watch.shutdownNow();
-            try {
-                Files.deleteIfExists(settings.socketDirectory());
-            } catch (IOException e) {
-                // a socket left by a worker that never connected: the directory stays, empty of use
-            }
-        }
-    }
-
-    /** Kills every worker that has work and has been silent past the liveness limit; its conductor sees it end. */
-    private void killSilentWorkers() {
-        for (WorkerJvm w : live) {
-            if (w.unanswered > 0 && !w.silent && w.silentFor().compareTo(settings.liveness()) > 0) {
-                w.silent = true;
-                LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} silent for {2} ms with a task: killing it",
-                        name, String.valueOf(w.pid()), String.valueOf(w.silentFor().toMillis()));
-                w.kill();
-            }
-        }
-    }
-
-    /** The task has just started on {@code w}: kill {@code w} if the task outlives its time limit. */
-    private void startClock(RemoteFuture<?> f, WorkerJvm w) {
-        if (f.timeoutNanos > 0) {
-            f.clock = watch.schedule(() -> {
-                if (f.runningOn == w && !f.isDone()) {
-                    f.timedOut = true;
-                    w.kill();
-                }
-            }, f.timeoutNanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Connects to a worker and runs the initializer in it, once. */
-    private void awaitReady(WorkerJvm w) throws IOException, ClassNotFoundException, ExecutionException {
-        synchronized (w) {
-            boolean fresh = !w.isConnected();
-            w.connect();
-            if (fresh && initializer != null) {
-                w.expectAnswer();
-                w.send(new Frames.Encoder().encode(initializer));
-                Frames.Reply r = w.receive();
-                w.unanswered--;
-                if (r.failure() != null) {
-                    throw new ExecutionException("the initializer failed in worker " + w.pid(), r.failure());
-                }
-            }
-        }
-    }
-
-    /** A thread of the conductor pool, with the worker it drives and the tasks it has taken on. */
-    private static final class Conductor extends Thread {
-        WorkerJvm worker;   // the worker JVM this conductor drives; only this thread touches it
-        final Frames.Encoder encoder = new Frames.Encoder();
-        /**
-         * The tasks this conductor has taken on, in the order its worker answers them: the first
-         * runs (or is about to be sent), the one behind it waits in the worker's socket. Guarded by
-         * the pool's {@code lines} lock.
-         */
-        final ArrayDeque<Taken> line = new ArrayDeque<>();
-
-        Conductor(Runnable r, String name) {
-            super(r, name);
-        }
-    }
-
-    /** A task a conductor has taken on: its future, its frame once encoded, whether the frame has gone to the worker. */
-    private static final class Taken {
-        final RemoteFuture<?> future;
-        byte[] frame;
-        boolean sent;
-
-        Taken(RemoteFuture<?> future, byte[] frame) {
-            this.future = future;
-            this.frame = frame;
-        }
-    }
-
-    /** The future of one remote task: cancelling it while it runs kills its worker. */
-    private final class RemoteFuture<T> extends FutureTask<T> {
-        private final Task<T> task;
-        /** The worker running it now; null while it waits (in the queue, or in a worker's socket behind another task). */
-        private volatile WorkerJvm runningOn;
-        private volatile boolean interruptRequested;
-        /** Where to report completion, for invokeAny; null otherwise. */
-        private volatile BlockingQueue<Future<T>> completions;
-        /** How long it may run once started; 0: no limit. */
-        private long timeoutNanos;
-        /** The watch's kill for running past {@link #timeoutNanos}, once started. */
-        private volatile ScheduledFuture<?> clock;
-        /** Set when its worker was killed because it ran past its time. */
-        private volatile boolean timedOut;
-
-        @Override
-        protected void done() {
-            ScheduledFuture<?> kill = clock;
-            if (kill != null) {
-                kill.cancel(false);
-            }
-            BlockingQueue<Future<T>> q = completions;
-            if (q != null) {
-                q.add(this);
-            }
-        }
-
-        RemoteFuture(Task<T> task, RemoteCall<T> call) {
-            super(call);
-            this.task = task;
-            call.future = this;
-        }
-
-        /**
-         * Never interrupts the conductor thread (as {@code FutureTask} would): its channel would
-         * close under it. A task in another JVM is interrupted the only way there is, by killing
-         * its worker.
-         */
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            interruptRequested |= mayInterruptIfRunning;
-            boolean cancelled = super.cancel(false);
-            WorkerJvm w = runningOn;
-            if (cancelled && mayInterruptIfRunning && w != null) {
-                w.kill();   // the only way to interrupt a task in another JVM
-            }
-            return cancelled;
-        }
-
-        /** Completes it with its worker's answer (ignored when it was cancelled meanwhile). */
-        void complete(Frames.Reply reply) {
-            if (reply.failure() != null) {
-                setException(reply.failure());
-            } else {
-                @SuppressWarnings("unchecked")
-                T value = (T) reply.value();
-                set(value);
-            }
-        }
-
-        void fail(Throwable t) {
-            setException(t);
-        }
-
-        @Override
-        public String toString() {
-            return task.toString();
-        }
-    }
-
-    private final class RemoteCall<T> implements Callable<T> {
-        private final Task<T> task;
-        private RemoteFuture<T> future;
-
-        RemoteCall(Task<T> task) {
-            this.task = task;
-        }
-
-        @Override
-        public T call() throws Exception {
-            return runRemotely(task, future);
-        }
-    }
-
-    /**
-     * Runs {@code first} on this conductor's worker, and with it the tasks the conductor takes on
-     * ahead while the queue is long: it returns once its line is empty. Every task in the line,
-     * {@code first} too, is completed as its reply arrives; the {@code null} returned is then
-     * ignored by {@link FutureTask#run()}, which completes a future only once.
-     */
-    private <T> T runRemotely(Task<T> task, RemoteFuture<T> first) throws Exception {
-        Conductor c = (Conductor) Thread.currentThread();
-        byte[] request = encode(c, task);   // not serializable, or too large: the task fails here, nothing is sent
-        synchronized (lines) {
-            c.line.add(new Taken(first, request));
-        }
-        try {
-            while (serve(c)) {
-                // one reply a turn
-            }
-        } catch (Throwable t) {   // no worker JVM would start, say: no task this conductor took on may hang
-            List<Taken> left;
-            synchronized (lines) {
-                left = List.copyOf(c.line);
-                c.line.clear();
-            }
-            left.forEach(l -> l.future.fail(t));
-            throw t;
-        } finally {
-            WorkerJvm w = c.worker;
-            if (w != null && w.unanswered > 0) {
-                // Tasks sent to it were taken back by shutdownNow(): nobody waits for them, so they must not run.
-                c.worker = null;
-                w.kill();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * One turn of a conductor: makes sure it has a ready worker, takes one task more from the
-     * queue while the queue is long, sends what may be sent, and reads one reply. False once its
-     * line is empty.
-     */
-    private boolean serve(Conductor c) throws IOException, InterruptedException {
-        WorkerJvm w = c.worker;
-        if (w == null) {
-            w = spare.poll();
-            c.worker = w = (w != null ? w : launch());
-        }
-        Taken head;
-        Taken ahead = null;
-        synchronized (lines) {
-            head = c.line.peekFirst();
-            if (head == null) {
-                return false;
-            }
-            if (stopping && !head.sent) {
-                c.line.removeFirst();
-                head.future.fail(new InterruptedException("the pool was shut down now before the task was sent"));
-                return true;
-            }
-            if (!stopping && c.line.size() == 1 && conductors.getQueue().size() >= conductors.getMaximumPoolSize()
-                    && (maxTasksPerWorker == 0 || w.tasksRun + 1 < maxTasksPerWorker)
-                    && conductors.getQueue().peek() instanceof RemoteFuture<?> next && conductors.getQueue().remove(next)) {
-                ahead = new Taken(next, null);
-                c.line.add(ahead);
-            }
-        }
-        if (ahead != null) {
-            encodeAhead(c, ahead);
-        }
-        try {
-            awaitReady(w);
-        } catch (IOException gone) {
-            crashed(c, w, head);
-            return true;
-        } catch (ExecutionException | ClassNotFoundException initializerFailed) {
-            c.worker = null;
-            w.retire();
-            synchronized (lines) {
-                c.line.remove(head);
-            }
-            head.future.fail(initializerFailed);
-            return true;
-        }
-        try {
-            for (Taken t; (t = nextToSend(c, w)) != null; ) {
-                w.expectAnswer();
-                w.send(t.frame);
-            }
-            if (!head.sent) {
-                return true;   // cancelled before it was sent: it never runs
-            }
-            Frames.Reply reply = w.receive();
-            w.unanswered--;
-            answered(c, w, head, reply);
-        } catch (IOException gone) {
-            crashed(c, w, head);
-        }
-        return true;
-    }
-
-    /** A task's frame; an IOException when it cannot be serialized or is over the frame limit. */
-    private byte[] encode(Conductor c, Task<?> task) throws IOException {
-        byte[] frame = c.encoder.encode(task);
-        if (frame.length + Integer.BYTES > settings.maxFrame()) {
-            throw new IOException("the task is " + frame.length + " bytes serialized, over the frame limit of " + settings.maxFrame() + " bytes");
-        }
-        return frame;
-    }
-
-    /** Encodes a task taken ahead; one that cannot be serialized fails here and leaves the line. */
-    private void encodeAhead(Conductor c, Taken ahead) {
-        byte[] frame;
-        try {
-            frame = encode(c, ahead.future.task);
-        } catch (IOException e) {
-            boolean mine;
-            synchronized (lines) {
-                mine = c.line.remove(ahead);
-            }
-            if (mine) {
-                ahead.future.fail(e);
-            }
-            return;
-        }
-        synchronized (lines) {
-            ahead.frame = frame;
-        }
-    }
-
-    /**
-     * The next frame this conductor may write without waiting, marked sent; null when there is
-     * none. The head of the line always may; the task behind it only when its frame fits the
-     * smallest pipe buffer, since the worker reads it only after the task ahead of it, and a
-     * conductor blocked writing would never read the reply that frees the worker.
-     */
-    private Taken nextToSend(Conductor c, WorkerJvm w) {
-        synchronized (lines) {
-            for (Iterator<Taken> it = c.line.iterator(); it.hasNext(); ) {
-                Taken t = it.next();
-                if (t.sent) {
-                    continue;
-                }
-                boolean first = t == c.line.peekFirst();
-                if (t.frame == null || !first && t.frame.length + Integer.BYTES > AHEAD_FRAME_LIMIT) {
-                    return null;
-                }
-                if (first) {
-                    t.future.runningOn = w;   // before the check below: a cancel(true) after it kills the worker
-                }
-                if (t.future.isCancelled()) {
-                    t.future.runningOn = null;
-                    it.remove();   // cancelled before it was sent: it never runs
-                    continue;
-                }
-                if (first) {
-                    startClock(t.future, w);
-                }
-                t.sent = true;
-                return t;
-            }
-            return null;
-        }
-    }
-
-    /** The head of the line answered: complete it, and move the task behind it up. */
-    private void answered(Conductor c, WorkerJvm w, Taken head, Frames.Reply reply) throws IOException {
-        Taken next;
-        synchronized (lines) {
-            c.line.remove(head);
-            next = c.line.peekFirst();
-            if (next != null && next.sent) {
-                next.future.runningOn = w;   // the worker has started it
-                startClock(next.future, w);
-            }
-        }
-        head.future.runningOn = null;
-        if (head.future.isCancelled() && head.future.interruptRequested) {
-            // cancel(true) may have killed the worker just after it answered: never reuse it.
-            c.worker = null;
-            w.kill();
-            unsend(c);
-            if (!isShutdown()) {
-                spare.add(launch());
-            }
-            return;
-        }
-        if (next != null && next.sent && next.future.isCancelled() && next.future.interruptRequested) {
-            w.kill();   // cancel(true) came while it waited behind this one; it runs now, so stop it the only way there is
-        }
-        head.future.complete(reply);
-        if (maxTasksPerWorker > 0 && ++w.tasksRun >= maxTasksPerWorker) {
-            c.worker = null;   // nothing was sent ahead to it: the line takes no task past the limit
-            w.retire();
-            if (!isShutdown()) {
-                spare.add(launch());
-            }
-        }
-    }
-
-    /** The worker is gone while running the head of the line: fail that task, send the rest to a fresh worker. */
-    private void crashed(Conductor c, WorkerJvm w, Taken head) throws IOException {
-        c.worker = null;
-        boolean interrupted = Thread.interrupted() || head.future.isCancelled();
-        w.kill();
-        ChildProcess.Result ended = awaitEnd(w);
-        boolean stop;
-        synchronized (lines) {
-            c.line.remove(head);
-            stop = stopping;
-        }
-        unsend(c);
-        head.future.runningOn = null;
-        if (interrupted || stop) {
-            head.future.fail(new InterruptedException("the task was stopped by killing worker " + w.pid()));
-            return;
-        }
-        spare.add(launch());   // replace it now, so the next task does not wait for a JVM to start
-        if (head.future.timedOut) {
-            head.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(head.future.timeoutNanos).toMillis()
-                    + " ms; worker " + w.pid() + " was killed and replaced"));
-        } else if (w.silent) {
-            head.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
-        } else {
-            head.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
-        }
-    }
-
-    /** Tasks sent to a worker that is gone never started there: they go to the next one. */
-    private void unsend(Conductor c) {
-        synchronized (lines) {
-            c.line.forEach(t -> t.sent = false);
-        }
-    }
-
-    /** Waits for a killed worker to end, through an interrupt (one may arrive late from a cancel(true)). */
-    private static ChildProcess.Result awaitEnd(WorkerJvm w) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return w.process.await();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     @Override
     protected <T> RunnableFuture<T> newTaskFor(Callable<T> callable) {
         Objects.requireNonNull(callable, "task");
@@ -716,7 +244,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
                     + " (serializable, to cross into a worker JVM); got " + (callable == null ? "null" : callable.getClass().getName()));
         }
-        return new RemoteFuture<>(task, new RemoteCall<>(task));
+        return conductors.futureOf(task);
     }
 
     @Override
@@ -771,61 +299,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     }
 
     /**
-     * Runs the tasks until one succeeds, returns its value, and cancels the rest (killing the
-     * workers still running them). AbstractExecutorService's version hands this pool futures of
-     * its own making, which a process pool cannot run; this one uses the pool's own.
-     */
-    @Override
-    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
-        try {
-            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no timeout was set", e);
-        }
-    }
-
-    @Override
-    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        if (tasks.isEmpty()) {
-            throw new IllegalArgumentException("invokeAny needs at least one task");
-        }
-        long nanos = unit.toNanos(timeout);
-        long deadline = nanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + nanos;
-        BlockingQueue<Future<T>> completions = new LinkedBlockingQueue<>();
-        List<RemoteFuture<T>> futures = new ArrayList<>(tasks.size());
-        try {
-            for (Callable<T> task : tasks) {
-                RemoteFuture<T> f = (RemoteFuture<T>) newTaskFor(task);
-                f.completions = completions;
-                futures.add(f);
-                execute(f);
-            }
-            ExecutionException last = null;
-            for (int finished = 0; finished < futures.size(); finished++) {
-                Future<T> f = deadline == Long.MAX_VALUE ? completions.take()
-                        : completions.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                if (f == null) {
-                    throw new TimeoutException("invokeAny: no task succeeded in time");
-                }
-                try {
-                    return f.get();
-                } catch (ExecutionException e) {
-                    last = e;
-                } catch (CancellationException e) {
-                    last = new ExecutionException(e);
-                }
-            }
-            throw last;
-        } finally {
-            for (RemoteFuture<T> f : futures) {
-                f.cancel(true);
-            }
-        }
-    }
-
-    /**
-     * Runs the futures this pool made ({@code submit}, {@code invokeAll}, {@code invokeAny}), and
+     * Runs the futures this pool made ({@code submit}, {@code invokeAll}), and
      * other {@link Future}s that are {@code Runnable}: the JDK's wrappers around a pool's futures,
      * such as {@link java.util.concurrent.ExecutorCompletionService}'s, or the tasks of a
      * {@link java.util.concurrent.CompletableFuture} given this pool. Such a wrapper runs on a
@@ -846,16 +320,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** Waits until every worker launched so far has started and said hello (and run the initializer). */
     public void awaitWorkersReady() throws IOException, InterruptedException {
-        for (WorkerJvm w : List.copyOf(spare)) {
-            try {
-                awaitReady(w);
-            } catch (ClassNotFoundException | ExecutionException e) {
-                throw new IOException("worker " + w.pid() + " did not get ready", e);
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
+        workers.awaitSpareReady();
     }
 
     /** The private directory of the workers' sockets; gone once the pool has terminated. */
@@ -865,12 +330,12 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** The process ids of the worker JVMs alive now. */
     public List<Long> workerPids() {
-        return live.stream().map(WorkerJvm::pid).sorted().toList();
+        return workers.pids();
     }
 
     /** CPU time of the worker JVMs alive now, in nanoseconds (those already ended are not counted). */
     public long workerCpuNanos() {
-        return live.stream().mapToLong(w -> w.process.handle().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
+        return workers.cpuNanos();
     }
 
     @Override
@@ -884,24 +349,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      */
     @Override
     public List<Runnable> shutdownNow() {
-        synchronized (lines) {
-            stopping = true;   // from here on no conductor takes a task ahead
-        }
-        List<Runnable> queued = conductors.shutdownNow();
-        List<Runnable> neverStarted = new ArrayList<>();
-        synchronized (lines) {
-            for (Conductor c : conductorThreads) {
-                while (c.line.size() > 1) {
-                    neverStarted.add(c.line.removeLast().future);
-                }
-            }
-        }
-        neverStarted.addAll(queued);
-        for (WorkerJvm w : live) {
-            if (w.unanswered > 0) {
-                w.kill();
-            }
-        }
+        List<Runnable> neverStarted = conductors.shutdownNow();
+        workers.killBusy();
         return neverStarted;
     }
 
@@ -913,42 +362,23 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** True once no task runs and every worker JVM has ended. */
     @Override
     public boolean isTerminated() {
-        return conductors.isTerminated() && noWorkerRunning();
-    }
-
-    /** Judged by the workers' own completion, not by {@code live}, which their completion updates a moment later. */
-    private boolean noWorkerRunning() {
-        return live.stream().noneMatch(w -> w.process.isAlive());
+        return conductors.isTerminated() && workers.noneRunning();
     }
 
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        if (!conductors.awaitTermination(timeout, unit)) {
-            return false;
-        }
-        for (WorkerJvm w : List.copyOf(live)) {
-            try {
-                w.process.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return false;
-            } catch (ExecutionException e) {
-                // ended badly, but ended
-            }
-        }
-        return noWorkerRunning();
+        return conductors.awaitTermination(timeout, unit) && workers.awaitEnd(deadline);
     }
 
     /** Tasks taken on ahead by the conductors: sent, or about to be sent, to a worker busy with another. */
     int takenAhead() {
-        synchronized (lines) {
-            return conductorThreads.stream().mapToInt(c -> Math.max(0, c.line.size() - 1)).sum();
-        }
+        return conductors.takenAhead();
     }
 
     @Override
     public String toString() {
-        return name + "[" + conductors.getMaximumPoolSize() + " workers, " + live.size() + " JVMs alive, "
-                + conductors.getQueue().size() + " queued, " + takenAhead() + " sent ahead" + (isShutdown() ? ", shut down" : "") + "]";
+        return name + "[" + conductors.size() + " workers, " + workers.alive() + " JVMs alive, "
+                + conductors.queued() + " queued, " + takenAhead() + " sent ahead" + (isShutdown() ? ", shut down" : "") + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.multitasking.processes;
 
+import dev.multitasking.core.Task;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
@@ -67,9 +68,9 @@ final class WorkerJvm {
     };
     private static final int BUFFER = 64 * 1024;
 
-    /** How a pool launches its workers. */
+    /** How a pool launches its workers, and what each runs before its first task ({@code initializer}, or null). */
     record Settings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
-                    ScheduledExecutorService watch) {
+                    ScheduledExecutorService watch, Task<?> initializer) {
     }
 
     private final Settings settings;
@@ -157,6 +158,39 @@ final class WorkerJvm {
 
     long pid() {
         return process.pid();
+    }
+
+    /** Connects to the worker, and the first time runs the pool's initializer in it. */
+    synchronized void ready() throws IOException, ClassNotFoundException, ExecutionException {
+        boolean fresh = !isConnected();
+        connect();
+        if (fresh && settings.initializer() != null) {
+            expectAnswer();
+            send(new Frames.Encoder().encode(settings.initializer()));
+            Frames.Reply r = receive();
+            unanswered--;
+            if (r.failure() != null) {
+                throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
+            }
+        }
+    }
+
+    /** Waits for the JVM to end, through an interrupt (one may arrive late from a cancel(true)), which it keeps. */
+    ChildProcess.Result awaitEnd() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return process.await();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     synchronized boolean isConnected() {

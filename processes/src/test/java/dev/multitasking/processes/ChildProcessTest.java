@@ -103,7 +103,7 @@ class ChildProcessTest {
     }
 
     @Test
-    void destroy_killsTheChildsDescendantsToo() throws Exception {
+    void destroyTree_killsTheChildsDescendantsToo() throws Exception {
         try (ChildProcess.Launched child = ChildProcess.program("sh", "-c", "sleep 600 & sleep 600; wait").start()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (child.handle().descendants().count() < 2 && System.nanoTime() < deadline) {
@@ -111,7 +111,7 @@ class ChildProcessTest {
             }
             var grandchildren = child.handle().descendants().toList();
             assertThat(grandchildren).hasSize(2);
-            child.destroy();
+            child.destroyTree();
             assertThat(child.await().killed()).isTrue();
             for (ProcessHandle g : grandchildren) {
                 g.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);

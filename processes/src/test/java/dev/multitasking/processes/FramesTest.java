@@ -145,7 +145,7 @@ class FramesTest {
     void setsNestedToDecodeExponentially_areRefusedByDepth_atOnce() throws Exception {
         byte[] bomb = encoder.encode(new Tasks.Echo(Tasks.nestedSets(40)));
         assertThatThrownBy(() -> decoder.decode(bomb)).isInstanceOf(InvalidClassException.class)
-                .hasMessageContaining("deep, over the limit of " + Frames.MAX_DEPTH);
+                .hasMessageContaining("deep, over the limit of " + FrameFilter.MAX_DEPTH);
         assertThat(decoder.decode(encoder.encode(new Tasks.Echo(Tasks.nestedSets(8))))).isNotNull();
     }
 

@@ -1,0 +1,100 @@
+package dev.multitasking.processes;
+
+import java.io.ObjectInputFilter;
+
+/**
+ * The filter of one {@link Frames.Decoder}: the classes of {@link #ALLOWED_CLASSES}, the depth, and, per frame, the
+ * references and the longest array (no array in a frame of N bytes can hold more than N
+ * elements, so a longer one is a lie that would only allocate). Remembers why it refused, so
+ * the exception can name the limit.
+ */
+final class FrameFilter implements ObjectInputFilter {
+
+    /**
+     * How deep objects may nest in a serialized body. Deep enough for records of collections of
+     * records, and for an exception with twenty causes; shallow enough that a value built to be
+     * cheap to send and exponential to decode (sets nested in sets, whose hash codes are
+     * recomputed on arrival) costs at most about 2^24 steps, a fraction of a second.
+     */
+    static final int MAX_DEPTH = 24;
+
+    /** How many objects and references one frame may hold; counted per frame, not over a stream's life. */
+    static final long MAX_REFS = 1_000_000;
+
+    /**
+     * The classes a serialized body may hold: the project's packages; {@code java.lang} (boxed
+     * values, strings, exceptions, stack traces) and serialized lambdas; the JDK's value types
+     * and collections by name; {@code java.util.concurrent}'s exceptions and collections; time,
+     * big numbers, URIs and {@code java.io} (its exceptions). Everything else is refused.
+     */
+    static final String ALLOWED_CLASSES = "dev.multitasking.**;java.lang.*;java.lang.invoke.SerializedLambda;"
+            + "java.util.ArrayList;java.util.LinkedList;java.util.ArrayDeque;java.util.Vector;java.util.PriorityQueue;"
+            + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.Hashtable;java.util.IdentityHashMap;"
+            + "java.util.EnumMap;java.util.HashSet;java.util.LinkedHashSet;java.util.TreeSet;java.util.EnumSet*;java.util.RegularEnumSet;java.util.JumboEnumSet;"
+            + "java.util.Arrays$ArrayList;java.util.Collections$*;java.util.ImmutableCollections$*;java.util.CollSer;"
+            + "java.util.Map$Entry;java.util.Hashtable$Entry;java.util.AbstractMap$*;java.util.KeyValueHolder;java.util.BitSet;java.util.UUID;java.util.Date;"
+            + "java.util.Locale;java.util.ConcurrentModificationException;java.util.NoSuchElementException;"
+            + "java.util.MissingResourceException;java.util.InputMismatchException;java.util.IllformedLocaleException;"
+            + "java.util.EmptyStackException;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
+            + "java.time.*;java.math.*;java.net.URI;java.io.*;!*";
+
+    private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(ALLOWED_CLASSES);
+
+    private final int maxFrame;
+    private long refsAtFrameStart;
+    private long refsSeen;
+    private String refusal;
+
+    FrameFilter(int maxFrame) {
+        this.maxFrame = maxFrame;
+    }
+
+    void startFrame() {
+        refsAtFrameStart = refsSeen;
+        refusal = null;
+    }
+
+    /** After a fresh stream: its count starts again at zero. */
+    void startStream() {
+        refsAtFrameStart = 0;
+        refsSeen = 0;
+    }
+
+    String refusal() {
+        return refusal;
+    }
+
+    @Override
+    public Status checkInput(FilterInfo info) {
+        refsSeen = info.references();
+        if (info.depth() > MAX_DEPTH) {
+            return refuse("objects nested " + info.depth() + " deep, over the limit of " + MAX_DEPTH);
+        }
+        if (info.references() - refsAtFrameStart > MAX_REFS) {
+            return refuse("more than " + MAX_REFS + " objects and references in one frame");
+        }
+        if (info.arrayLength() > maxFrame) {
+            return refuse("an array of " + info.arrayLength() + " elements, over the limit of " + maxFrame
+                    + " (the frame limit, in bytes)");
+        }
+        if (info.serialClass() == null) {
+            return Status.UNDECIDED;
+        }
+        Status classes = CLASSES.checkInput(info);
+        if (classes == Status.REJECTED) {
+            Class<?> c = info.serialClass();
+            while (c.isArray()) {
+                c = c.getComponentType();
+            }
+            return refuse("class " + c.getName() + " is not admitted");
+        }
+        return classes;
+    }
+
+    private Status refuse(String why) {
+        if (refusal == null) {
+            refusal = why;
+        }
+        return Status.REJECTED;
+    }
+}
