@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multitasking.core.Span;
 import dev.multitasking.core.Strategy;
-import dev.multitasking.core.StrategyContract;
 import dev.multitasking.core.measure.RunResult;
 import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
+import dev.multitasking.testkit.StrategyContract;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.multitasking.core.Batch;
-import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.core.Span;
 import dev.multitasking.core.Task;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.processes.ChildProcess;
+import dev.multitasking.testkit.NoLeakedThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.multitasking.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.testkit.StrategyContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.multitasking.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multitasking.core.NoLeakedThreads;
+import dev.multitasking.testkit.NoLeakedThreads;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

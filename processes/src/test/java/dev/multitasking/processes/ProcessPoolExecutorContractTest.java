@@ -1,7 +1,11 @@
 package dev.multitasking.processes;
 
 import dev.multitasking.core.Task;
-import dev.multitasking.threads.ExecutorServiceContract;
+import dev.multitasking.testkit.BoundedQueueContract;
+import dev.multitasking.testkit.ExecutorServiceContract;
+import dev.multitasking.testkit.InPoolSubmitContract;
+import dev.multitasking.testkit.RunnableContract;
+import dev.multitasking.testkit.SharedMemoryStressContract;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;

@@ -1,7 +1,7 @@
 package dev.multitasking.processes;
 
 import dev.multitasking.core.Task;
-import dev.multitasking.threads.ExecutorServiceContract;
+import dev.multitasking.testkit.ExecutorServiceContract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,7 +3,7 @@ package dev.multitasking.profiling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multitasking.core.NoLeakedThreads;
+import dev.multitasking.testkit.NoLeakedThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.multitasking.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multitasking.core.StrategyContract;
+import dev.multitasking.testkit.StrategyContract;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;

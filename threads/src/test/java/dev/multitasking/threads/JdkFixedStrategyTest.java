@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multitasking.core.Batch;
 import dev.multitasking.core.Span;
-import dev.multitasking.core.StrategyContract;
 import dev.multitasking.core.Task;
 import dev.multitasking.core.Workers;
+import dev.multitasking.testkit.StrategyContract;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

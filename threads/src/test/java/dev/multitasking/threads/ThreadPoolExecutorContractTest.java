@@ -1,6 +1,11 @@
 package dev.multitasking.threads;
 
-import dev.multitasking.threads.pool.Rejection;
+import dev.multitasking.testkit.BoundedQueueContract;
+import dev.multitasking.testkit.BoundedQueueContract.WhenFull;
+import dev.multitasking.testkit.ExecutorServiceContract;
+import dev.multitasking.testkit.InPoolSubmitContract;
+import dev.multitasking.testkit.RunnableContract;
+import dev.multitasking.testkit.SharedMemoryStressContract;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +25,7 @@ class ThreadPoolExecutorContractTest extends ExecutorServiceContract
     }
 
     @Override
-    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
+    public ExecutorService newBoundedPool(int threads, int capacity, WhenFull rejection) {
         RejectedExecutionHandler handler = switch (rejection) {
             case ABORT -> new ThreadPoolExecutor.AbortPolicy();
             case CALLER_RUNS -> new ThreadPoolExecutor.CallerRunsPolicy();

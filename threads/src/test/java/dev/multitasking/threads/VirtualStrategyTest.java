@@ -1,6 +1,6 @@
 package dev.multitasking.threads;
 
-import dev.multitasking.core.StrategyContract;
+import dev.multitasking.testkit.StrategyContract;
 
 class VirtualStrategyTest extends StrategyContract {
 

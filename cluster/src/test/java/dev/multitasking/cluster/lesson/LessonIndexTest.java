@@ -1,6 +1,6 @@
 package dev.multitasking.cluster.lesson;
 
-import dev.multitasking.core.LessonIndexContract;
+import dev.multitasking.testkit.LessonIndexContract;
 
 class LessonIndexTest extends LessonIndexContract {
 

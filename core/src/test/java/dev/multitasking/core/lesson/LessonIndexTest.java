@@ -1,6 +1,6 @@
 package dev.multitasking.core.lesson;
 
-import dev.multitasking.core.LessonIndexContract;
+import dev.multitasking.testkit.LessonIndexContract;
 
 class LessonIndexTest extends LessonIndexContract {
 

@@ -3,7 +3,7 @@ package dev.multitasking.core.primes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multitasking.core.Seeded;
+import dev.multitasking.testkit.Seeded;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.multitasking.core.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.core.Task;
+import dev.multitasking.testkit.NoLeakedThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.multitasking.profiling.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.core.primes.Primes;
 import dev.multitasking.profiling.Profiler;
+import dev.multitasking.testkit.NoLeakedThreads;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -2,8 +2,8 @@ package dev.multitasking.threads.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multitasking.core.NoLeakedThreads;
 import dev.multitasking.core.primes.Primes;
+import dev.multitasking.testkit.NoLeakedThreads;
 import dev.multitasking.threads.pool.FixedThreadPool;
 import dev.multitasking.threads.pool.WorkStealingThreadPool;
 import java.time.Duration;

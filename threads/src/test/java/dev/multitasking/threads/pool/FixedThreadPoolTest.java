@@ -2,11 +2,12 @@ package dev.multitasking.threads.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multitasking.threads.BoundedQueueContract;
-import dev.multitasking.threads.ExecutorServiceContract;
-import dev.multitasking.threads.InPoolSubmitContract;
-import dev.multitasking.threads.RunnableContract;
-import dev.multitasking.threads.SharedMemoryStressContract;
+import dev.multitasking.testkit.BoundedQueueContract;
+import dev.multitasking.testkit.BoundedQueueContract.WhenFull;
+import dev.multitasking.testkit.ExecutorServiceContract;
+import dev.multitasking.testkit.InPoolSubmitContract;
+import dev.multitasking.testkit.RunnableContract;
+import dev.multitasking.testkit.SharedMemoryStressContract;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,8 +23,8 @@ class FixedThreadPoolTest extends ExecutorServiceContract
     }
 
     @Override
-    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
-        return new FixedThreadPool("fixed", threads, capacity, rejection);
+    public ExecutorService newBoundedPool(int threads, int capacity, WhenFull rejection) {
+        return new FixedThreadPool("fixed", threads, capacity, Rejection.valueOf(rejection.name()));
     }
 
     @Test

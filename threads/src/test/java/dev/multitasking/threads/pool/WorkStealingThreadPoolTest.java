@@ -2,19 +2,20 @@ package dev.multitasking.threads.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multitasking.threads.BoundedQueueContract;
-import dev.multitasking.threads.ExecutorServiceContract;
-import dev.multitasking.threads.InPoolSubmitContract;
-import dev.multitasking.threads.RunnableContract;
-import dev.multitasking.threads.SharedMemoryStressContract;
+import dev.multitasking.testkit.BoundedQueueContract;
+import dev.multitasking.testkit.BoundedQueueContract.WhenFull;
+import dev.multitasking.testkit.ExecutorServiceContract;
+import dev.multitasking.testkit.InPoolSubmitContract;
+import dev.multitasking.testkit.RunnableContract;
+import dev.multitasking.testkit.SharedMemoryStressContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,8 +31,8 @@ class WorkStealingThreadPoolTest extends ExecutorServiceContract
     }
 
     @Override
-    public ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection) {
-        return new WorkStealingThreadPool("stealing", threads, capacity, rejection);
+    public ExecutorService newBoundedPool(int threads, int capacity, WhenFull rejection) {
+        return new WorkStealingThreadPool("stealing", threads, capacity, Rejection.valueOf(rejection.name()));
     }
 
     /** Sums [from, to) by splitting in halves, submitting both to the pool and waiting for them. */

@@ -1,4 +1,4 @@
-package dev.multitasking.core;
+package dev.multitasking.testkit;
 
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;

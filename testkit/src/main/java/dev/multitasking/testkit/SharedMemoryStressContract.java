@@ -1,4 +1,4 @@
-package dev.multitasking.threads;
+package dev.multitasking.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

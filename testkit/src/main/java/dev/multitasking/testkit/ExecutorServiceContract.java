@@ -1,10 +1,9 @@
-package dev.multitasking.threads;
+package dev.multitasking.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.multitasking.core.NoLeakedThreads;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link RunnableContract} when it runs any {@code Runnable}, {@link BoundedQueueContract} when
  * its queue can be bounded, {@link InPoolSubmitContract} when its tasks can reach the pool, and
  * {@link SharedMemoryStressContract} when its tasks share this JVM's memory. Nothing is switched
- * off by hand. Ships in the threads test-jar.
+ * off by hand. Ships in the test kit (module {@code testkit}).
  *
  * <p>Blocking tasks wait at a {@link Gate}, never on a sleep; every pool a test makes is shut down
  * and its termination asserted after the test.

@@ -1,4 +1,4 @@
-package dev.multitasking.threads;
+package dev.multitasking.testkit;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,10 +1,9 @@
-package dev.multitasking.threads;
+package dev.multitasking.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.multitasking.threads.pool.Rejection;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -15,19 +14,33 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** For pools whose queue can be bounded, with a {@link Rejection} policy for a full queue. */
+/**
+ * For pools whose queue can be bounded, with a policy for a task that arrives when it is full.
+ * The pool's test maps each {@link WhenFull} to the pool's own policy (the JDK's rejected-execution
+ * handlers, or the project's {@code Rejection}).
+ */
 public interface BoundedQueueContract extends PoolFixture {
 
-    /** A pool whose queue holds {@code capacity} waiting tasks, full queues handled by {@code rejection}. */
-    ExecutorService newBoundedPool(int threads, int capacity, Rejection rejection);
+    /** What a pool does with a task that finds its queue full. */
+    enum WhenFull {
+        /** Throws {@link RejectedExecutionException} at once. */
+        ABORT,
+        /** Runs the task on the submitting thread. */
+        CALLER_RUNS,
+        /** Waits for room; a task submitted from one of the pool's own workers runs on that worker. */
+        BLOCK
+    }
 
-    private ExecutorService bounded(int threads, int capacity, Rejection rejection) {
+    /** A pool whose queue holds {@code capacity} waiting tasks, full queues handled as {@code rejection} says. */
+    ExecutorService newBoundedPool(int threads, int capacity, WhenFull rejection);
+
+    private ExecutorService bounded(int threads, int capacity, WhenFull rejection) {
         return track(newBoundedPool(threads, capacity, rejection));
     }
 
     @Test
     default void bounded_abort_rejectsWhenTheQueueIsFull() throws Exception {
-        ExecutorService pool = bounded(1, 2, Rejection.ABORT);
+        ExecutorService pool = bounded(1, 2, WhenFull.ABORT);
         occupy(pool, 1);
         pool.execute(() -> { });
         pool.execute(() -> { });
@@ -37,7 +50,7 @@ public interface BoundedQueueContract extends PoolFixture {
     @Test
     default void bounded_aTaskForAnIdleWorker_doesNotCountAsWaiting() throws Exception {
         // One idle worker, room for one waiting task: the first goes to the worker, the second waits.
-        ExecutorService pool = bounded(1, 1, Rejection.ABORT);
+        ExecutorService pool = bounded(1, 1, WhenFull.ABORT);
         CountDownLatch release = new CountDownLatch(1);
         pool.execute(() -> {
             try {
@@ -53,7 +66,7 @@ public interface BoundedQueueContract extends PoolFixture {
 
     @Test
     default void bounded_callerRuns_runsOnTheSubmittingThread() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.CALLER_RUNS);
+        ExecutorService pool = bounded(1, 1, WhenFull.CALLER_RUNS);
         occupy(pool, 1);
         pool.execute(() -> { });
         AtomicReference<Thread> ranOn = new AtomicReference<>();
@@ -63,7 +76,7 @@ public interface BoundedQueueContract extends PoolFixture {
 
     @Test
     default void bounded_block_waitsForRoom_thenQueues() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
+        ExecutorService pool = bounded(1, 1, WhenFull.BLOCK);
         occupy(pool, 1);
         pool.execute(() -> { });
         CountDownLatch ran = new CountDownLatch(1);
@@ -85,7 +98,7 @@ public interface BoundedQueueContract extends PoolFixture {
 
     @Test
     default void bounded_block_aSubmitterWaitingForRoom_isRejectedWhenThePoolShutsDown() throws Exception {
-        ExecutorService pool = bounded(1, 1, Rejection.BLOCK);
+        ExecutorService pool = bounded(1, 1, WhenFull.BLOCK);
         occupy(pool, 1);
         pool.execute(() -> { });
         AtomicReference<Object> outcome = new AtomicReference<>();

@@ -1,4 +1,4 @@
-package dev.multitasking.core;
+package dev.multitasking.testkit;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.multitasking.core;
+package dev.multitasking.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * A module's lesson index ({@code META-INF/multitasking/lessons}, read by {@code primes demo})
  * lists every lesson class of its {@code lesson} package and nothing else, and every lesson is a
  * final class whose only public member is {@code main}. A module tests its index by extending
- * this class (core's test-jar) and naming one of its lessons.
+ * this class (in the test kit) and naming one of its lessons.
  */
 public abstract class LessonIndexContract {
 

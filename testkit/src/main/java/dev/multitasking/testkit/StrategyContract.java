@@ -1,8 +1,14 @@
-package dev.multitasking.core;
+package dev.multitasking.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.multitasking.core.Batch;
+import dev.multitasking.core.Span;
+import dev.multitasking.core.Strategies;
+import dev.multitasking.core.Strategy;
+import dev.multitasking.core.Task;
+import dev.multitasking.core.Workers;
 import dev.multitasking.core.measure.RunResult;
 import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.workload.PreparedWorkload;
@@ -19,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What every {@link Strategy} must do, whatever runs its tasks. A module tests its strategy by
- * extending this class (it ships in core's test-jar) and naming the strategy.
+ * extending this class (it ships in the test kit) and naming the strategy.
  */
 @Timeout(120)
 @ExtendWith(NoLeakedThreads.class)
