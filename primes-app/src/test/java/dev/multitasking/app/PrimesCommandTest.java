@@ -91,7 +91,7 @@ class PrimesCommandTest {
         "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",
         "demo nope", "nonsense", "",
         "count ١٢٣", "count １２３", "compare --workers ٢", "check ７",
-        "demo pool-03 0", "demo pool-03 -1", "demo pool-03 2000000000", "demo scale-02 0", "demo scale-01 99",
+        "demo processpool-03 0", "demo processpool-03 -1", "demo processpool-03 2000000000", "demo scale-02 0", "demo scale-01 99",
         "compare -w seed -s processes -n 4096", "compare -w seed -s cluster -n 4096",
     })
     void badInput_oneLineOnStderr_exitTwo(String line) {

@@ -52,14 +52,14 @@ class ProcessLessonsTest {
 
     @Test
     void mapWithPids_doublesInInputOrder_computedInWorkerProcesses() throws Exception {
-        List<Pool_01_MapWithPids.Doubled> doubled = Pool_01_MapWithPids.run(List.of(1, 2, 3, 4, 5), 2);
-        assertThat(doubled).extracting(Pool_01_MapWithPids.Doubled::value).containsExactly(2, 4, 6, 8, 10);
-        assertThat(doubled).extracting(Pool_01_MapWithPids.Doubled::pid).doesNotContain(ProcessHandle.current().pid());
+        List<ProcessPool_01_MapWithPids.Doubled> doubled = ProcessPool_01_MapWithPids.run(List.of(1, 2, 3, 4, 5), 2);
+        assertThat(doubled).extracting(ProcessPool_01_MapWithPids.Doubled::value).containsExactly(2, 4, 6, 8, 10);
+        assertThat(doubled).extracting(ProcessPool_01_MapWithPids.Doubled::pid).doesNotContain(ProcessHandle.current().pid());
     }
 
     @Test
     void workerKilledMidTask_oneFails_theRestFinish_thePoolGoesOn() throws Exception {
-        var o = Pool_02_WorkerKilledMidTask.run();
+        var o = ProcessPool_02_WorkerKilledMidTask.run();
         assertThat(o.crashed()).isEqualTo(1);
         assertThat(o.completed()).isEqualTo(7);
         assertThat(o.lines().get(3)).startsWith("4 failed: worker ").endsWith("exit code 9");
@@ -68,7 +68,7 @@ class ProcessLessonsTest {
 
     @Test
     void whatAWorkerCosts_aProcessCostsMoreThanAThread_toStartAndPerTask() throws Exception {
-        var c = Pool_03_WhatAWorkerCosts.measure(300);
+        var c = ProcessPool_03_WhatAWorkerCosts.measure(300);
         assertThat(c.processStartMicros()).isGreaterThan(c.threadStartMicros());
         assertThat(c.processMedianMicros()).isGreaterThan(c.threadMedianMicros());
         assertThat(c.processP99Micros()).isGreaterThanOrEqualTo(c.processMedianMicros());

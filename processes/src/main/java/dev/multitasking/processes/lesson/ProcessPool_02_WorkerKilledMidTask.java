@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * was running on the dead worker fails with a {@link WorkerCrashedException} (its exit code and
  * last words attached), the worker is replaced, and every other task completes.
  *
- * <p>Run: {@code ./primes demo pool-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-02}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * 1 squared is 1
  * 2 squared is 4
@@ -28,9 +28,9 @@ import java.util.concurrent.Future;
  * afterwards the pool still works: true
  * </pre>
  */
-public final class Pool_02_WorkerKilledMidTask {
+public final class ProcessPool_02_WorkerKilledMidTask {
 
-    private Pool_02_WorkerKilledMidTask() {
+    private ProcessPool_02_WorkerKilledMidTask() {
     }
 
     /** Squares n, unless n is 4: then the worker JVM halts on the spot, as if killed. */

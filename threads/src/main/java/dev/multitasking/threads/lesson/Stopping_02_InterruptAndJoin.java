@@ -12,16 +12,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  * cannot be stopped that way, which is why {@code join(Duration)} (Java 19+) takes a timeout and
  * answers whether the thread really ended, instead of waiting forever.
  *
- * <p>Run: {@code ./primes demo stopping-03}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo stopping-02}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * interrupt() a worker blocked in take(): ended at once
  * interrupt() a worker that swallows it: join(500 ms) says ended = false
  * then a volatile flag and a wake-up order: ended = true
  * </pre>
  */
-public final class Stopping_03_InterruptAndJoin {
+public final class Stopping_02_InterruptAndJoin {
 
-    private Stopping_03_InterruptAndJoin() {
+    private Stopping_02_InterruptAndJoin() {
     }
 
     /** Whether each worker had ended when its join timed out. */

@@ -13,7 +13,7 @@ import java.util.List;
  * computed it. The function is a serializable lambda ({@code TaskFunction}): it travels to the
  * worker JVM as data and runs there.
  *
- * <p>Run: {@code ./primes demo pool-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * parent pid 24379
  * 2 from pid 24497
@@ -23,9 +23,9 @@ import java.util.List;
  * 10 from pid 24492
  * </pre>
  */
-public final class Pool_01_MapWithPids {
+public final class ProcessPool_01_MapWithPids {
 
-    private Pool_01_MapWithPids() {
+    private ProcessPool_01_MapWithPids() {
     }
 
     /** A doubled number and the worker that doubled it. */

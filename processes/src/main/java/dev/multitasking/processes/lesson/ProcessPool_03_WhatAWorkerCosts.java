@@ -20,16 +20,16 @@ import java.util.concurrent.Executors;
  * some ten thousand frames, so the round trips are timed after as many again as are measured
  * (20,000 by default; give another count as the argument, e.g. 2000, to see a colder worker).
  *
- * <p>Run: {@code ./primes demo pool-03}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-03}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  *                        start 2 workers     round trip, median  99th percentile
  * worker processes            207349 us                  63 us           121 us
  * worker threads                1520 us                  12 us            50 us
  * </pre>
  */
-public final class Pool_03_WhatAWorkerCosts {
+public final class ProcessPool_03_WhatAWorkerCosts {
 
-    private Pool_03_WhatAWorkerCosts() {
+    private ProcessPool_03_WhatAWorkerCosts() {
     }
 
     /** Start-up of 2 workers, and round-trip median and 99th percentile, in microseconds. */
@@ -57,7 +57,7 @@ public final class Pool_03_WhatAWorkerCosts {
     }
 
     public static void main(String[] args) throws Exception {
-        Costs c = measure(args.length > 0 ? (int) NumberText.parseLong(args[0], "pool-03: the number of round trips", 1, 1000000) : 20_000);
+        Costs c = measure(args.length > 0 ? (int) NumberText.parseLong(args[0], "processpool-03: the number of round trips", 1, 1000000) : 20_000);
         System.out.printf("%-22s %14s %22s %16s%n", "", "start 2 workers", "round trip, median", "99th percentile");
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker processes", c.processStartMicros(), c.processMedianMicros(), c.processP99Micros());
         System.out.printf("%-22s %11d us %19d us %13d us%n", "worker threads", c.threadStartMicros(), c.threadMedianMicros(), c.threadP99Micros());
