@@ -40,13 +40,42 @@ final class FrameFilter implements ObjectInputFilter {
 
     private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(ALLOWED_CLASSES);
 
+    /** A package name: Java identifiers joined by dots. */
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
+            "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+
     private final int maxFrame;
+    private final ObjectInputFilter classes;
     private long refsAtFrameStart;
     private long refsSeen;
     private String refusal;
 
     FrameFilter(int maxFrame) {
+        this(maxFrame, java.util.List.of());
+    }
+
+    /**
+     * A filter that also admits the classes of {@code packages} and of the packages under them:
+     * a library user's own tasks and results.
+     */
+    FrameFilter(int maxFrame, java.util.List<String> packages) {
         this.maxFrame = maxFrame;
+        this.classes = packages.isEmpty() ? CLASSES
+                : ObjectInputFilter.Config.createFilter(String.join(";", packages.stream().map(p -> p + ".**").toList()) + ";" + ALLOWED_CLASSES);
+    }
+
+    /**
+     * Checks package names given to be admitted, for a one-line error before any worker starts.
+     *
+     * @throws IllegalArgumentException naming the first one that is not a package name
+     */
+    static java.util.List<String> checkPackages(java.util.List<String> packages) {
+        for (String p : packages) {
+            if (p == null || !PACKAGE.matcher(p).matches()) {
+                throw new IllegalArgumentException("not a package name: '" + p + "' (give one such as com.example.tasks; its subpackages are admitted too)");
+            }
+        }
+        return java.util.List.copyOf(packages);
     }
 
     void startFrame() {
@@ -80,7 +109,7 @@ final class FrameFilter implements ObjectInputFilter {
         if (info.serialClass() == null) {
             return Status.UNDECIDED;
         }
-        Status classes = CLASSES.checkInput(info);
+        Status classes = this.classes.checkInput(info);
         if (classes == Status.REJECTED) {
             Class<?> c = info.serialClass();
             while (c.isArray()) {

@@ -224,7 +224,12 @@ final class Frames {
 
         /** A decoder for frames of at most {@code maxFrame} bytes, whose arrays are held to that length. */
         Decoder(int maxFrame) {
-            this.filter = new FrameFilter(maxFrame);
+            this(maxFrame, java.util.List.of());
+        }
+
+        /** As above, also admitting the classes of {@code packages} (and their subpackages). */
+        Decoder(int maxFrame, java.util.List<String> packages) {
+            this.filter = new FrameFilter(maxFrame, packages);
         }
 
         /** A task frame. */

@@ -52,8 +52,9 @@ import java.util.concurrent.TimeoutException;
  * is free. A task sent ahead is in its worker's hands, like a task a pool thread has taken.
  *
  * <p>Only {@link Task}s run in the workers: a task crosses a process boundary, so it must be
- * serializable, and its class must pass the frame filter (the project's classes and the JDK's value types, with
- * depth and size limits) on the worker side; its result must pass it on the way back. Another
+ * serializable, and its class must pass the frame filter (the project's classes, the JDK's value
+ * types and the packages given to {@link Builder#admit}, with depth and size limits) on the worker
+ * side; its result must pass it on the way back. Another
  * {@code Callable}, or a bare {@code Runnable}, is refused with an
  * {@link IllegalArgumentException} naming its class; a {@code null} task with a
  * {@link NullPointerException}. The JDK's wrappers around this pool's futures
@@ -146,7 +147,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new UncheckedIOException("could not make a private directory for the workers' sockets", e);
         }
         sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
-        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch, b.initializer);
+        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch, b.initializer,
+                b.admitted);
         this.workers = new Workforce(settings);
         this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, workers);
         try {
@@ -172,6 +174,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         private Task<?> initializer;
         private Duration liveness = DEFAULT_LIVENESS;
         private int maxFrame = Frames.MAX_FRAME;
+        private List<String> admitted = List.of();
 
         private Builder() {
         }
@@ -196,6 +199,20 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 throw new IllegalArgumentException("the frame limit must be at least 1024 bytes, got " + bytes);
             }
             this.maxFrame = bytes;
+            return this;
+        }
+
+        /**
+         * Admits the classes of these packages, and of the packages under them, into frames on
+         * both sides: a library's own tasks and results (say {@code com.example.tasks}). The
+         * project's classes and the JDK's value types are admitted already; everything else is
+         * refused, so that no frame can make either JVM build an object of an unexpected class.
+         * The worker JVMs must find these classes on their class path (by default the pool's own).
+         *
+         * @throws IllegalArgumentException when one is not a package name
+         */
+        public Builder admit(String... packages) {
+            this.admitted = FrameFilter.checkPackages(List.of(packages));
             return this;
         }
 

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The {@code main} of a {@link ProcessPoolExecutor} worker JVM. Arguments: the socket to connect
- * to, the heartbeat period in milliseconds, the frame limit in bytes. It reads its token from
+ * to, the heartbeat period in milliseconds, the frame limit in bytes, and the packages admitted
+ * beyond the project's and the JDK's (comma-separated, or empty). It reads its token from
  * stdin (which then ends), connects, says hello with the token, and from then on reads task
  * frames, runs each, and writes a reply frame, until the pool closes the socket.
  *
@@ -38,13 +39,14 @@ public final class ProcessWorker {
         Path socket = Path.of(args[0]);
         long heartbeatMillis = Long.parseLong(args[1]);
         int maxFrame = Integer.parseInt(args[2]);
+        java.util.List<String> admitted = args.length > 3 && !args[3].isEmpty() ? java.util.List.of(args[3].split(",")) : java.util.List.of();
         byte[] token = System.in.readAllBytes();   // the parent writes it, then ends stdin
         SocketChannel channel = connect(UnixDomainSocketAddress.of(socket));
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
         InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
         long pid = ProcessHandle.current().pid();
         Frames.Encoder encoder = new Frames.Encoder();
-        Frames.Decoder decoder = new Frames.Decoder(maxFrame);
+        Frames.Decoder decoder = new Frames.Decoder(maxFrame, admitted);
         synchronized (out) {
             Frames.write(out, encoder.hello(pid, token));
         }

@@ -68,9 +68,12 @@ final class WorkerJvm {
     };
     private static final int BUFFER = 64 * 1024;
 
-    /** How a pool launches its workers, and what each runs before its first task ({@code initializer}, or null). */
+    /**
+     * How a pool launches its workers, what each runs before its first task ({@code initializer},
+     * or null), and the packages whose classes both sides admit beyond the project's and the JDK's.
+     */
     record Settings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
-                    ScheduledExecutorService watch, Task<?> initializer) {
+                    ScheduledExecutorService watch, Task<?> initializer, List<String> admitted) {
     }
 
     private final Settings settings;
@@ -102,7 +105,7 @@ final class WorkerJvm {
         this.socketPath = socketPath;
         this.server = server;
         this.token = token;
-        this.decoder = new Frames.Decoder(settings.maxFrame());
+        this.decoder = new Frames.Decoder(settings.maxFrame(), settings.admitted());
     }
 
     /** How often a worker sends a heartbeat: five times within the liveness limit, at most once a second, so that it notices its parent's death within a second. */
@@ -121,7 +124,8 @@ final class WorkerJvm {
         long[] pid = {0};   // known once started; a worker's first words come later
         ChildProcess.Launched process = ChildProcess.main(ProcessWorker.class)
                 .jvmOptions(s.jvmOptions().toArray(String[]::new))
-                .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()))
+                .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()),
+                        String.join(",", s.admitted()))
                 .name(s.poolName() + "-worker")
                 .tailLines(20)
                 .input(() -> {
