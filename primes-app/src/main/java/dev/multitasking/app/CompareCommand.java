@@ -174,7 +174,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /**
      * Writes the report; a failure is one line on stderr (the table is already printed), e.g. a
-     * disk that filled, or a Java runtime without java.desktop, which XChart draws with.
+     * disk that filled.
      */
     private boolean writeReport(Report report) {
         try {
@@ -238,6 +238,13 @@ final class CompareCommand implements Callable<Integer> {
         public void rowDone(Row row) {
             progress.clearLine();
             out.println(row.format());
+            out.flush();
+        }
+
+        @Override
+        public void workloadDone(Comparison.WorkloadResult result) {
+            progress.clearLine();
+            out.println(Finding.of(result.rows()));
             out.flush();
         }
 

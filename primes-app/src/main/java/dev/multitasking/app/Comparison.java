@@ -33,6 +33,10 @@ final class Comparison {
         default void rowDone(Row row) {
         }
 
+        /** A workload's rows are all in (also when cut short by Ctrl-C). */
+        default void workloadDone(WorkloadResult result) {
+        }
+
         /** One warm-up, timed or Python run ended. */
         default void runDone() {
         }
@@ -124,7 +128,9 @@ final class Comparison {
                 if (cancelled) {
                     break;
                 }
-                results.add(compare(workload));
+                WorkloadResult result = compare(workload);
+                results.add(result);
+                listener.workloadDone(result);
             }
         } finally {
             runner = null;

@@ -168,6 +168,7 @@ final class Report {
                 th:first-child, td:first-child, td.text, th:last-child { text-align: left; }
                 .wrong { color: #b00; font-weight: bold; }
                 .note { background: #fff4d6; padding: 0.5em 1em; }
+                .finding { font-weight: bold; }
                 figure { margin: 1em 0; }
                 section { border-top: 2px solid #888; margin-top: 2em; }
                 </style>
@@ -197,7 +198,8 @@ final class Report {
                 <p><b>Speedup</b> is the median wall time of <code>sequential</code> over a row's: 2.0 means twice as fast.
                 <b>Efficiency</b> is speedup per worker: 1.0 means every worker was busy all the time; below it, workers
                 waited (for work, a lock, the memory bus) or the run paid for hand-offs. Pool <b>start-up</b> is timed apart
-                from the work. The dashed line on a speedup chart is the ideal, speedup equal to workers.
+                from the work. The dashed line on a speedup chart is the ideal, speedup equal to workers. Colours are kinds:
+                sequential, thread pools, a thread per task, worker processes, a cluster, Python.
                 A <b>timeline</b> has a lane per worker and a bar per task: gaps are idle workers, a long last bar is a
                 straggler, and the space before the first bar is the cost of handing work over.</p>
                 """);
@@ -215,8 +217,9 @@ final class Report {
                 h.append("</table>\n");
             }
             List<Row> ran = w.rows().stream().filter(r -> !r.failedToRun()).toList();
-            // Speedup against workers needs a sweep: with one count it would be a column of dots.
-            if (ran.stream().filter(r -> r.speedup() != null && r.pooled()).map(Row::workers).distinct().count() >= 2) {
+            h.append("<p class=\"finding\">").append(esc(Finding.of(w.rows()))).append("</p>\n");
+            // A line per strategy against workers for a sweep; a bar per row for one worker count.
+            if (ran.stream().anyMatch(r -> r.speedup() != null && !r.strategy().equals("sequential"))) {
                 h.append("<figure class=\"chart speedup\">").append(Charts.speedup(w.spec(), ran)).append("</figure>\n");
             }
             if (!ran.isEmpty()) {

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A run's timeline as SVG: one lane per worker (a thread, or a process and its thread), one bar
  * per task from its {@link Span}. A reader sees at a glance which workers idled, where the last
- * tasks straggled, and how late the first task began. XChart has no such chart, so it is drawn
- * here; tooltips are SVG {@code <title>}s, so no script is needed.
+ * tasks straggled, and how late the first task began. Drawn directly, as the charts are
+ * ({@link Charts}); tooltips are SVG {@code <title>}s, so no script is needed.
  */
 final class Timeline {
 

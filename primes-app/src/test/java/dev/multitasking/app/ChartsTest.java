@@ -1,0 +1,70 @@
+package dev.multitasking.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.measure.RunStats;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The report's charts and its one-sentence finding, from rows made up here. */
+class ChartsTest {
+
+    /** A row with timed runs of these wall times in ms, the speedup set from {@code baselineMs}. */
+    static Row row(String strategy, int workers, boolean pooled, double baselineMs, double... wallMs) {
+        List<RunStats> runs = java.util.Arrays.stream(wallMs)
+                .mapToObj(ms -> new RunStats(strategy, workers, 0, (long) (ms * 1e6), 0)).toList();
+        Row r = new Row(strategy, workers, pooled, runs, List.of(), null, true, "ok", null);
+        return r.withSpeedup(baselineMs / Row.ms(r.median().wallNanos()));
+    }
+
+    private static final List<Row> ONE_COUNT = List.of(
+            row("sequential", 1, true, 100, 100, 101, 99),
+            row("jdk-fixed", 2, true, 100, 52, 53, 51),
+            row("virtual", 2, false, 100, 60, 61, 59),
+            row("processes", 2, true, 100, 70, 75, 65),
+            row("python-sequential", 1, true, 100, 2000, 2010, 1990));
+
+    @Test
+    void wall_namesEveryBar_fastestFirst_colouredByKind_withItsRange() {
+        String svg = Charts.wall("seed", ONE_COUNT);
+        assertThat(labels(svg)).containsExactly("jdk-fixed x2", "virtual (per task)", "processes x2", "sequential x1", "python-sequential x1");
+        assertThat(svg).contains(Charts.Kind.THREAD_POOL.colour, Charts.Kind.THREAD_PER_TASK.colour, Charts.Kind.PROCESSES.colour,
+                Charts.Kind.SEQUENTIAL.colour, Charts.Kind.PYTHON.colour);
+        assertThat(svg).doesNotContain(Charts.Kind.CLUSTER.colour);
+        assertThat(Pattern.compile("<line ").matcher(svg).results().count()).as("a whisker per bar, and the axis").isEqualTo(6);
+        assertThat(svg.length()).as("a chart of a few kilobytes").isLessThan(8_000);
+    }
+
+    @Test
+    void speedup_withOneWorkerCount_isNamedBars_withTheIdealLine() {
+        String svg = Charts.speedup("seed", ONE_COUNT);
+        assertThat(labels(svg)).containsExactly("jdk-fixed x2", "virtual (per task)", "processes x2", "python-sequential x1");
+        assertThat(svg).contains("1.92x", "ideal, 2x").doesNotContain("<polyline");
+    }
+
+    @Test
+    void speedup_overASweep_isALinePerStrategy_againstWorkers() {
+        List<Row> sweep = List.of(row("sequential", 1, true, 100, 100), row("fixed", 1, true, 100, 100), row("fixed", 2, true, 100, 55),
+                row("stealing", 1, true, 100, 101), row("stealing", 2, true, 100, 52));
+        String svg = Charts.speedup("count", sweep);
+        assertThat(Pattern.compile("<polyline").matcher(svg).results().count()).isEqualTo(2);
+        assertThat(svg).contains(">fixed</text>", ">stealing</text>", "stroke-dasharray=\"5,4\"");
+    }
+
+    @Test
+    void finding_namesTheWinner_itsSpeedupAndEfficiency_andWhetherItsLeadIsBeyondTheSpread() {
+        assertThat(Finding.of(ONE_COUNT)).isEqualTo("Fastest: jdk-fixed on 2 workers, 52.0 ms, 1.92x sequential at efficiency 0.96; "
+                + "the next strategy, virtual (a thread per task), took 60.0 ms: a lead beyond the run-to-run spread (their ranges do not overlap).");
+        List<Row> close = List.of(row("sequential", 1, true, 100, 100), row("fixed", 2, true, 100, 52, 56), row("stealing", 2, true, 100, 53, 51));
+        assertThat(Finding.of(close)).startsWith("Fastest: stealing on 2 workers").contains("within the run-to-run spread");
+        assertThat(Finding.of(List.of(row("sequential", 1, true, 100, 100)))).isEqualTo("Fastest: sequential on 1 worker, 100.0 ms.");
+        assertThat(Finding.of(List.of(Row.failed("fixed", 2, "FAILED")))).isEqualTo("No row finished.");
+    }
+
+    /** The bars' names, top to bottom. */
+    private static List<String> labels(String svg) {
+        return Pattern.compile("<text [^>]*text-anchor=\"end\">([^<]*)</text>").matcher(svg).results()
+                .map(m -> m.group(1)).filter(l -> !l.endsWith("x") || l.contains(" ")).toList();
+    }
+}
