@@ -3,7 +3,8 @@
 
 The same algorithm as the Java `seed` and `count` workloads: is_prime by trial division over
 odd divisors up to the integer square root. Runs one workload on one strategy and prints one
-line of JSON: {"workload", "strategy", "workers", "seconds", "answer"}. Pool start-up is
+line of JSON: {"workload", "strategy", "workers", "seconds", "cpu_seconds", "answer"}; cpu_seconds is
+the timed part's user and system time, this process's and its pool's processes', from getrusage. Pool start-up is
 inside the timed part, as in the lecture.
 
     python3 primes_lecture.py seed sequential|threads|processes [workers]
@@ -13,6 +14,7 @@ import concurrent.futures
 import json
 import math
 import os
+import resource
 import sys
 import time
 
@@ -64,14 +66,25 @@ def run(workload, strategy, workers):
     return time.perf_counter() - start, answer
 
 
+def cpu_seconds():
+    """User and system time of this process and of its ended children (the pool's processes)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
 def main():
     if len(sys.argv) < 3:
         raise SystemExit(__doc__)
     workload, strategy = sys.argv[1], sys.argv[2]
     workers = int(sys.argv[3]) if len(sys.argv) > 3 else os.cpu_count()
+    before = cpu_seconds()
     seconds, answer = run(workload, strategy, workers)
+    cpu = cpu_seconds() - before
     print(json.dumps({"workload": workload, "strategy": strategy, "workers": workers,
-                      "seconds": seconds, "answer": answer}))
+                      "seconds": seconds, "cpu_seconds": cpu, "answer": answer}))
 
 
 if __name__ == "__main__":

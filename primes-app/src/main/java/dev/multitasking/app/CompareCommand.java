@@ -74,7 +74,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "Where the report goes: results.json, results.csv, report.html (default: ${DEFAULT-VALUE}).")
     private Path out = Path.of("report");
 
-    @Option(names = "--python", description = "Also run the lecture's Python program (seed and count workloads) when python3 is on the PATH.")
+    @Option(names = "--python", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"Also run the lecture's Python program on the seed and count workloads, when python3 is on the PATH",
+                    "(default); its rows' speedups are over python-sequential. --no-python leaves them out."})
     private boolean python;
 
     @Option(names = "--profile", description = "Write a flame graph per row (one more run under async-profiler) into DIR/flames.")
@@ -116,7 +118,7 @@ final class CompareCommand implements Callable<Integer> {
         if (python) {
             pythonProgram = PythonProgram.find().orElse(null);
             if (pythonProgram == null) {
-                spec.commandLine().getErr().println("primes compare: --python: no python3 on the PATH, so no Python rows (a note, not an error)");
+                spec.commandLine().getErr().println("primes compare: no python3 on the PATH, so no Python rows (a note, not an error)");
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();
@@ -245,6 +247,7 @@ final class CompareCommand implements Callable<Integer> {
         public void workloadDone(Comparison.WorkloadResult result) {
             progress.clearLine();
             out.println(Finding.of(result.rows()));
+            Finding.JavaOverPython.of(result.rows()).ifPresent(j -> out.println(j.sentence()));
             out.flush();
         }
 

@@ -176,11 +176,15 @@ final class Comparison {
             List<Integer> counts = new ArrayList<>();
             counts.add(1);
             counts.addAll(workerCounts);
+            RunStats pythonBaseline = null;   // Python's rows are measured against Python's own sequential run
             for (int i = 0; i < counts.size() && !cancelled; i++) {
                 String strategy = i == 0 ? "sequential" : "processes";
                 Row row = python.run(workload, strategy, counts.get(i), repeat, listener::runDone);
-                if (baseline != null && !row.failedToRun()) {
-                    row = row.withSpeedup(row.median().speedupOver(baseline));
+                if (i == 0 && !row.failedToRun()) {
+                    pythonBaseline = row.median();
+                }
+                if (pythonBaseline != null && !row.failedToRun()) {
+                    row = row.withSpeedup(row.median().speedupOver(pythonBaseline));
                 }
                 if (cancelled && row.failedToRun()) {
                     break;

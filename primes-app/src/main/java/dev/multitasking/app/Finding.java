@@ -41,6 +41,39 @@ final class Finding {
         return s.toString();
     }
 
+    /**
+     * Java against the lecture's Python on the same workload, both checked against the oracle:
+     * Java's {@code sequential} over {@code python-sequential}, and the fastest Java row over the
+     * fastest Python row (ratios of median wall times: how many times faster Java is).
+     *
+     * @param sequential {@code python-sequential}'s median over {@code sequential}'s, or null when one is missing
+     */
+    record JavaOverPython(Double sequential, double best, Row bestJava, Row bestPython) {
+
+        static java.util.Optional<JavaOverPython> of(List<Row> rows) {
+            List<Row> ran = rows.stream().filter(r -> !r.failedToRun()).toList();
+            Optional<Row> py = ran.stream().filter(Row::isPython).min(Comparator.comparingLong(r -> r.median().wallNanos()));
+            Optional<Row> java = ran.stream().filter(r -> !r.isPython()).min(Comparator.comparingLong(r -> r.median().wallNanos()));
+            if (py.isEmpty() || java.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Row> pySeq = ran.stream().filter(r -> r.strategy().equals("python-sequential")).findFirst();
+            Optional<Row> javaSeq = ran.stream().filter(r -> r.strategy().equals("sequential")).findFirst();
+            Double seq = pySeq.isPresent() && javaSeq.isPresent() ? ratio(pySeq.get(), javaSeq.get()) : null;
+            return Optional.of(new JavaOverPython(seq, ratio(py.get(), java.get()), java.get(), py.get()));
+        }
+
+        static double ratio(Row slow, Row fast) {
+            return (double) slow.median().wallNanos() / Math.max(1, fast.median().wallNanos());
+        }
+
+        String sentence() {
+            return (sequential == null ? "Java over Python: " : String.format(Locale.ROOT,
+                    "Java over Python: sequential %.1fx (sequential against python-sequential); ", sequential))
+                    + String.format(Locale.ROOT, "best %.1fx (%s against %s).", best, name(bestJava), name(bestPython));
+        }
+    }
+
     private static String name(Row r) {
         return r.strategy() + (r.pooled() ? " on " + r.workers() + (r.workers() == 1 ? " worker" : " workers") : " (a thread per task)");
     }

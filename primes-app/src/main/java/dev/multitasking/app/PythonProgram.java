@@ -78,7 +78,8 @@ public final class PythonProgram {
                     return Row.failed(name, workers, "WRONG: " + wrong.get());
                 }
                 detail = describe(workload, out.get("answer"));
-                timed.add(new RunStats(name, workers, 0, (long) (out.get("seconds").asDouble() * 1e9), 0));
+                timed.add(new RunStats(name, workers, 0, (long) (out.get("seconds").asDouble() * 1e9),
+                        (long) (out.path("cpu_seconds").asDouble(0) * 1e9)));
                 tick.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

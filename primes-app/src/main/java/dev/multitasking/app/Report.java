@@ -28,7 +28,7 @@ import java.util.Locale;
  */
 final class Report {
 
-    static final String SCHEMA = "multitasking/results/1";
+    static final String SCHEMA = "multitasking/results/2";
 
     private final Machine machine;
     private final Options options;
@@ -90,6 +90,7 @@ final class Report {
                 }
                 rn.put("startupMs", Row.ms(m.startupNanos()));
                 putNullable(rn, "speedup", r.speedup());
+                rn.put("speedupOver", r.baseline());
                 putNullable(rn, "efficiency", r.efficiency());
                 ArrayNode runs = rn.putArray("runsWallMs");
                 r.timed().forEach(t -> runs.add(Row.ms(t.wallNanos())));
@@ -104,6 +105,17 @@ final class Report {
                     sn.put("endMicros", s.endMicros());
                 }
             }
+            var jp = Finding.JavaOverPython.of(w.rows());
+            if (jp.isPresent()) {
+                ObjectNode jn = wn.putObject("javaOverPython");
+                putNullable(jn, "sequential", jp.get().sequential());
+                jn.put("best", jp.get().best());
+                jn.put("bestJava", jp.get().bestJava().strategy() + " x" + jp.get().bestJava().workers());
+                jn.put("bestPython", jp.get().bestPython().strategy() + " x" + jp.get().bestPython().workers());
+            } else {
+                wn.putNull("javaOverPython");
+            }
+            wn.put("finding", Finding.of(w.rows()));
             ArrayNode fits = wn.putArray("amdahl");
             for (Fit f : w.fits()) {
                 ObjectNode fn = fits.addObject();
@@ -126,10 +138,15 @@ final class Report {
 
     String csv() {
         StringBuilder csv = new StringBuilder(
-                "workload,strategy,workers,wall_ms_median,wall_ms_min,wall_ms_max,cpu_ms,startup_ms,speedup,efficiency,verified,verdict\n");
+                "workload,strategy,workers,wall_ms_median,wall_ms_min,wall_ms_max,cpu_ms,startup_ms,speedup,speedup_over,efficiency,"
+                        + "java_over_python,verified,verdict\n");
         for (WorkloadResult w : results) {
+            var jp = Finding.JavaOverPython.of(w.rows());
             for (Row r : w.rows()) {
                 RunStats m = r.median();
+                // For a Python row: how many times faster the fastest Java row is than this one.
+                String javaOverPython = m != null && r.isPython() && jp.isPresent()
+                        ? num(Finding.JavaOverPython.ratio(r, jp.get().bestJava())) : "";
                 csv.append(String.join(",", quote(w.spec()), quote(r.strategy()), Integer.toString(r.workers()),
                         m == null ? "" : num(Row.ms(m.wallNanos())),
                         m == null ? "" : num(r.minWallMs()),
@@ -137,7 +154,9 @@ final class Report {
                         m == null || m.cpuNanos() == 0 ? "" : num(Row.ms(m.cpuNanos())),
                         m == null ? "" : num(Row.ms(m.startupNanos())),
                         r.speedup() == null ? "" : num(r.speedup()),
+                        r.speedup() == null ? "" : r.baseline(),
                         r.efficiency() == null ? "" : num(r.efficiency()),
+                        javaOverPython,
                         Boolean.toString(r.verified()), quote(r.verdict()))).append('\n');
             }
         }
@@ -195,7 +214,9 @@ final class Report {
         h.append("</table>\n");
         h.append("""
                 <h2>How to read this</h2>
-                <p><b>Speedup</b> is the median wall time of <code>sequential</code> over a row's: 2.0 means twice as fast.
+                <p><b>Speedup</b> is the median wall time of <code>sequential</code> over a row's: 2.0 means twice as fast
+                (for the lecture's Python program, of <code>python-sequential</code>: Python against itself; Java against
+                Python is its own line, <b>Java over Python</b>).
                 <b>Efficiency</b> is speedup per worker: 1.0 means every worker was busy all the time; below it, workers
                 waited (for work, a lock, the memory bus) or the run paid for hand-offs. Pool <b>start-up</b> is timed apart
                 from the work. The dashed line on a speedup chart is the ideal, speedup equal to workers. Colours are kinds:
@@ -218,6 +239,7 @@ final class Report {
             }
             List<Row> ran = w.rows().stream().filter(r -> !r.failedToRun()).toList();
             h.append("<p class=\"finding\">").append(esc(Finding.of(w.rows()))).append("</p>\n");
+            Finding.JavaOverPython.of(w.rows()).ifPresent(j -> h.append("<p class=\"finding\">").append(esc(j.sentence())).append("</p>\n"));
             // A line per strategy against workers for a sweep; a bar per row for one worker count.
             if (ran.stream().anyMatch(r -> r.speedup() != null && !r.strategy().equals("sequential"))) {
                 h.append("<figure class=\"chart speedup\">").append(Charts.speedup(w.spec(), ran)).append("</figure>\n");

@@ -17,7 +17,8 @@ import java.util.List;
  *                   per task, where the count is the tasks')
  * @param timed      the timed runs, fastest first; empty when it failed
  * @param spans      who ran each task in the median run, and when (empty for Python)
- * @param speedup    the median wall time of {@code sequential} over this one's; null without one
+ * @param speedup    the median wall time of {@code sequential} over this one's (of {@code python-sequential}
+ *                   for a Python row); null without one
  * @param verified   whether every run's result agreed with the oracle
  * @param verdict    what the oracle said, or why the row failed
  * @param flameGraph the flame graph of one more run, when {@code --profile} asked for it
@@ -51,6 +52,16 @@ record Row(String strategy, int workers, boolean pooled, List<RunStats> timed, L
     /** The slowest timed run's wall time, in ms (the row must have run). */
     double maxWallMs() {
         return ms(timed.get(timed.size() - 1).wallNanos());
+    }
+
+    /** Whether this is the lecture's Python program, whose speedup is over {@code python-sequential}. */
+    boolean isPython() {
+        return strategy.startsWith("python-");
+    }
+
+    /** The row this one's speedup is measured against. */
+    String baseline() {
+        return isPython() ? "python-sequential" : "sequential";
     }
 
     /** Speedup per worker: 1.0 means every worker was busy all the time. */

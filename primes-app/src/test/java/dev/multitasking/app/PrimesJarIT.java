@@ -30,7 +30,7 @@ class PrimesJarIT {
     @Test
     void compare_smallSweep_printsVerifiedRows_andWritesJsonCsvAndHtml(@TempDir Path dir) throws Exception {
         PrimesJar.Run r = PrimesJar.run("compare", "-w", "count:100000:16", "-s", "sequential,fixed,processes", "-n", "1,2",
-                "--warmup", "0", "--repeat", "2", "--out", dir.toString());
+                "--warmup", "0", "--repeat", "2", "--no-python", "--out", dir.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.err()).as("no progress bar when stderr is not a terminal").isEmpty();
@@ -90,21 +90,35 @@ class PrimesJarIT {
     @Test
     void python_withoutPython3OnThePath_isANote_notAnError(@TempDir Path dir) throws Exception {
         PrimesJar.Run r = PrimesJar.run(Map.of("PATH", dir.toString()), "compare", "-w", "seed", "-s", "sequential",
-                "--warmup", "0", "--repeat", "1", "--python", "--out", dir.toString());
+                "--warmup", "0", "--repeat", "1", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("no python3");
         assertThat(r.out()).containsPattern("(?m)^sequential +1 ").doesNotContain("python-");
     }
 
     @Test
-    void python_withPython3_addsItsVerifiedRows(@TempDir Path dir) throws Exception {
+    void python_withPython3_isInTheDefaultRun_withItsOwnBaseline_andJavaOverPythonApart(@TempDir Path dir) throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || onPath("python3"),
                 "no python3 here");
         PrimesJar.Run r = PrimesJar.run("compare", "-w", "count:20000:4", "-s", "sequential", "-n", "2",
-                "--warmup", "0", "--repeat", "1", "--python", "--out", dir.toString());
+                "--warmup", "0", "--repeat", "1", "--out", dir.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).containsPattern("(?m)^python-sequential +1 .*yes: pi\\(20000\\) = 2262")
-                .containsPattern("(?m)^python-processes +2 .*yes: pi\\(20000\\) = 2262");
+        assertThat(r.out()).containsPattern("(?m)^python-sequential +1 .* 1\\.00x +1\\.00 +yes: pi\\(20000\\) = 2262")
+                .containsPattern("(?m)^python-processes +2 .*yes: pi\\(20000\\) = 2262")
+                .containsPattern("(?m)^Java over Python: sequential \\d+\\.\\dx .*; best \\d+\\.\\dx ");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        JsonNode pySeq = json.at("/workloads/0/rows/1");
+        assertThat(pySeq.get("strategy").asText()).isEqualTo("python-sequential");
+        assertThat(pySeq.get("speedup").asDouble()).isEqualTo(1.0);
+        assertThat(pySeq.get("speedupOver").asText()).isEqualTo("python-sequential");
+        assertThat(pySeq.get("cpuMs").asDouble()).as("the Python program's own CPU time").isPositive();
+        assertThat(json.at("/workloads/0/javaOverPython/best").asDouble()).isPositive();
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv.get(2)).startsWith("count:20000:4,python-sequential,1,").contains(",python-sequential,");
+
+        PrimesJar.Run without = PrimesJar.run("compare", "-w", "count:20000:4", "-s", "sequential", "--warmup", "0", "--repeat", "1",
+                "--no-python", "--out", dir.toString());
+        assertThat(without.out()).doesNotContain("python-", "Java over Python");
     }
 
     private static boolean onPath(String name) {
@@ -138,7 +152,7 @@ class PrimesJarIT {
     void ctrlC_midRun_printsWhatFinished_writesTheReport_andLeavesNoProcess(@TempDir Path dir) throws Exception {
         // The first workload finishes; the second is far too long, and SIGINT comes while its worker JVMs run.
         Process p = new ProcessBuilder(PrimesJar.command("compare", "-w", "count:200000:16", "-w", "count:100000000:64",
-                "-s", "processes", "-n", "2", "--warmup", "0", "--repeat", "1", "--out", dir.toString()))
+                "-s", "processes", "-n", "2", "--warmup", "0", "--repeat", "1", "--no-python", "--out", dir.toString()))
                 .redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
