@@ -218,7 +218,10 @@ final class Comparison {
             // included, a thread per task's (as many as tasks) not.
             boolean pooled = strategy.takesWorkers() || strategy.name().equals(SequentialStrategy.NAME);
             RunResult<T> median = runs.median();   // the run Row.median() will pick: its spans are the timeline
-            return new Row(strategy.name(), n, pooled, runs.stats(), median.batch().spans(), null, true, median.verdict().detail(), flameGraph);
+            // A thread per task is credited with the threads its median run was seen to use.
+            int workersShown = strategy.takesWorkers() ? n : median.stats().workers();
+            return new Row(strategy.name(), workersShown, pooled, runs.stats(), median.batch().spans(), null, true,
+                    median.verdict().detail(), flameGraph);
         } catch (WrongAnswerException e) {
             listener.runDone();
             return Row.failed(strategy.name(), n, "WRONG: " + e.getMessage());

@@ -58,6 +58,15 @@ class PrimesCommandTest {
     }
 
     @Test
+    void compare_aThreadPerTask_isCreditedWithTheThreadsItRan() {
+        // 16 requests that each wait 50 ms: a thread per task runs all 16 at once, named or not (virtual threads are not).
+        Outcome o = primes("compare", "-w", "io:16:50ms", "-s", "sequential,threads,virtual", "--warmup", "0", "--repeat", "1");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).containsPattern("(?m)^threads +16 .*yes: 16 answers")
+                .containsPattern("(?m)^virtual +16 .*yes: 16 answers");
+    }
+
+    @Test
     void compare_sequentialNamedLast_stillRunsFirst_soEverySpeedupHasItsBaseline() {
         Outcome o = primes("compare", "-w", "seed", "-s", "jdk-fixed,sequential", "--warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isZero();

@@ -1,0 +1,142 @@
+package dev.multitasking.app.lesson;
+
+import dev.multitasking.app.PythonProgram;
+import dev.multitasking.core.primes.IsPrime;
+import dev.multitasking.core.primes.Primes;
+import dev.multitasking.core.workload.SeedWorkload;
+import dev.multitasking.processes.ProcessPoolExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * <b>The lecture's prime problem, its climax.</b> The Python documentation's example: six
+ * numbers of 15 and 16 digits, {@code is_prime} by trial division over odd divisors up to the
+ * square root, first in a plain loop, then with {@code ProcessPoolExecutor().map(is_prime,
+ * PRIMES)}. The lecture reports 2.29 s for the loop and 0.56 s for the pool. Here the same
+ * three ways in Java, each timed with its pool's start-up inside (as the lecture's {@code with}
+ * block has it), each answer checked:
+ * <ol>
+ * <li>the plain loop;</li>
+ * <li>a process pool's {@code map}: one worker JVM per core, the numbers sent over, the answers
+ *     back;</li>
+ * <li>a thread pool: in Python this gains nothing, since the global interpreter lock lets one
+ *     thread run Python at a time; in Java threads run on every core at once, and they need no
+ *     new JVM, so this is the fastest way here.</li>
+ * </ol>
+ * When {@code python3} is on the PATH, the lecture's own program runs too, on this machine, beside
+ * Java; the lecture's own figures come last. On 2 cores the six numbers cannot split evenly: the
+ * pools' best is about 6/4 of one core's time, as the largest number's test takes about a third
+ * of the whole.
+ *
+ * <p>Run: {@code ./primes demo primes-01}. Sample output (2-core AMD EPYC, JDK 25, Python 3.11):
+ * <pre>
+ * the six numbers of the lecture, is_prime by trial division, pool start-up included
+ *                             wall      answers
+ * Java, plain loop          54.6 ms     right
+ * Java, process pool         253 ms     right   (2 worker JVMs; starting them is most of it)
+ * Java, thread pool         31.4 ms     right   (2 threads: no GIL)
+ * Python, plain loop        1.08 s      right
+ * Python, process pool      0.61 s      right
+ * the lecture (its machine): 2.29 s plain loop, 0.56 s process pool
+ * </pre>
+ */
+public final class Primes_01_TheLecturesProblem {
+
+    private Primes_01_TheLecturesProblem() {
+    }
+
+    /** One way, timed: its wall time with the pool's start-up, and whether every answer was right. */
+    record Way(String name, double millis, boolean right, String note) {
+    }
+
+    static final double LECTURE_LOOP_SECONDS = 2.29;
+    static final double LECTURE_POOL_SECONDS = 0.56;
+
+    /** The three Java ways, each best of {@code runs}; then the lecture's program when python3 is there. */
+    static List<Way> measure(int runs, boolean python) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Way> ways = new ArrayList<>();
+        ways.add(best(runs, "Java, plain loop", "", () -> SeedWorkload.NUMBERS.stream().map(Primes::isPrime).toList()));
+        ways.add(best(runs, "Java, process pool", "(" + cores + " worker JVMs; starting them is most of it)", () -> {
+            try (ProcessPoolExecutor pool = new ProcessPoolExecutor(cores)) {
+                return answers(pool);
+            }
+        }));
+        ways.add(best(runs, "Java, thread pool", "(" + cores + " threads: no GIL)", () -> {
+            try (ExecutorService pool = Executors.newFixedThreadPool(cores)) {
+                return answers(pool);
+            }
+        }));
+        if (python) {
+            PythonProgram program = PythonProgram.find().orElse(null);
+            if (program != null) {
+                ways.add(python(program, runs, "sequential", "Python, plain loop"));
+                ways.add(python(program, runs, "processes", "Python, process pool"));
+            }
+        }
+        return ways;
+    }
+
+    private static List<Boolean> answers(ExecutorService pool) throws Exception {
+        List<Future<Boolean>> futures = new ArrayList<>();
+        for (long n : SeedWorkload.NUMBERS) {
+            futures.add(pool.submit(new IsPrime(n)));   // map, in order
+        }
+        List<Boolean> answers = new ArrayList<>();
+        for (Future<Boolean> f : futures) {
+            answers.add(f.get());
+        }
+        return answers;
+    }
+
+    private static Way best(int runs, String name, String note, Callable<List<Boolean>> way) throws Exception {
+        double best = Double.MAX_VALUE;
+        boolean right = true;
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            List<Boolean> answers = way.call();
+            best = Math.min(best, (System.nanoTime() - t) / 1e6);
+            right &= answers.equals(expected());
+        }
+        return new Way(name, best, right, note);
+    }
+
+    private static Way python(PythonProgram program, int runs, String strategy, String name) throws Exception {
+        double best = Double.MAX_VALUE;
+        boolean right = true;
+        for (int i = 0; i < runs; i++) {
+            var out = program.call("seed", strategy, Runtime.getRuntime().availableProcessors());
+            best = Math.min(best, out.get("seconds").asDouble() * 1000);
+            List<Boolean> answers = new ArrayList<>();
+            out.get("answer").forEach(a -> answers.add(a.asBoolean()));
+            right &= answers.equals(expected());
+        }
+        return new Way(name, best, right, "");
+    }
+
+    /** What the oracle says of the six numbers. */
+    private static List<Boolean> expected() {
+        return SeedWorkload.NUMBERS.stream().map(n -> Primes.isPrimeMillerRabin(n)).toList();
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Way> ways = measure(3, true);
+        System.out.println("the six numbers of the lecture, is_prime by trial division, pool start-up included (best of 3)");
+        System.out.printf("%-22s %10s      answers%n", "", "wall");
+        for (Way w : ways) {
+            String wall = w.millis() >= 1000 ? String.format(Locale.ROOT, "%.2f s", w.millis() / 1000)
+                    : String.format(Locale.ROOT, w.millis() >= 100 ? "%.0f ms" : "%.1f ms", w.millis());
+            System.out.printf("%-22s %10s      %-7s %s%n", w.name(), wall, w.right() ? "right" : "WRONG", w.note());
+        }
+        if (ways.stream().noneMatch(w -> w.name().startsWith("Python"))) {
+            System.out.println("(no python3 on the PATH: the lecture's own program is not measured here)");
+        }
+        System.out.printf(Locale.ROOT, "the lecture (its machine): %.2f s plain loop, %.2f s process pool%n",
+                LECTURE_LOOP_SECONDS, LECTURE_POOL_SECONDS);
+    }
+}
