@@ -66,7 +66,9 @@ final class Lessons {
         String simple = type.substring(type.lastIndexOf('.') + 1);       // Ramen_01_OneChefInSequence
         String[] words = simple.split("_", 3);
         String name = words[0].toLowerCase(Locale.ROOT) + "-" + words[1];
-        String title = words[2].replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        // WhatATaskCosts: a word boundary before every capital that starts a word, "A" included.
+        String title = words[2].replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
         return new Lesson(name, title, parts.length > 1 ? parts[1].strip() : "", type);
     }
 

@@ -35,13 +35,13 @@ import java.util.concurrent.Future;
  *
  * <p>Run: {@code ./primes demo primes-01}. Sample output (2-core AMD EPYC, JDK 25, Python 3.11):
  * <pre>
- * the six numbers of the lecture, is_prime by trial division, pool start-up included
- *                             wall      answers
- * Java, plain loop          54.6 ms     right
- * Java, process pool         253 ms     right   (2 worker JVMs; starting them is most of it)
- * Java, thread pool         31.4 ms     right   (2 threads: no GIL)
- * Python, plain loop        1.08 s      right
- * Python, process pool      0.61 s      right
+ * the six numbers of the lecture, is_prime by trial division, pool start-up included (best of 3)
+ *                              wall      answers
+ * Java, plain loop          54.4 ms      right
+ * Java, process pool         236 ms      right   (2 worker JVMs; starting them is most of it)
+ * Java, thread pool         31.1 ms      right   (2 threads: no GIL)
+ * Python, plain loop         1.15 s      right
+ * Python, process pool       611 ms      right
  * the lecture (its machine): 2.29 s plain loop, 0.56 s process pool
  * </pre>
  */

@@ -43,6 +43,16 @@ class ProcessLessonsTest {
     }
 
     @Test
+    void sigterm_letsTheChildRunItsShutdownHook_andExit143_sigkill_doesNot_137() throws Exception {
+        var term = Process_02_StartWaitTerminate.signal(false);
+        assertThat(term.exitCode()).isEqualTo(143);
+        assertThat(term.hookRan()).isTrue();
+        var kill = Process_02_StartWaitTerminate.signal(true);
+        assertThat(kill.exitCode()).isEqualTo(137);
+        assertThat(kill.hookRan()).isFalse();
+    }
+
+    @Test
     void noSharedMemory_eachWorkerCountsOne_theParentStaysZero() throws Exception {
         var s = Process_03_NoSharedMemory.run();
         assertThat(s.workers()).hasSize(3).allSatisfy(line -> assertThat(line).endsWith(": 1"));
