@@ -60,4 +60,24 @@ public abstract class LessonIndexContract {
             assertThat(lesson.getConstructors()).as(name + ": public constructors").isEmpty();
         }
     }
+
+    /**
+     * The arguments a test runs {@code lesson}'s {@code main} with: none unless a module says
+     * otherwise, small ones for a lesson that takes a size.
+     */
+    protected String[] mainArguments(Class<?> lesson) {
+        return new String[0];
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(600)
+    void everyIndexedLesson_mainRunsToItsEnd_andPrintsItsLesson() throws Exception {
+        for (String name : indexed()) {
+            Class<?> lesson = Class.forName(name);
+            Method main = lesson.getMethod("main", String[].class);
+            String[] args = mainArguments(lesson);
+            String printed = LessonOutput.of(() -> main.invoke(null, (Object) args));
+            assertThat(printed).as(name + " printed").isNotBlank().doesNotContain("WRONG");
+        }
+    }
 }

@@ -8,4 +8,11 @@ class LessonIndexTest extends LessonIndexContract {
     protected Class<?> aLesson() {
         return Scale_01_UpVersusOut.class;
     }
+
+    /** One thread and one member instead of three; 50 round trips instead of 2,000. */
+    @Override
+    protected String[] mainArguments(Class<?> lesson) {
+        return lesson == Scale_01_UpVersusOut.class ? new String[] {"1"}
+                : lesson == Scale_02_WhatATaskCosts.class ? new String[] {"50"} : new String[0];
+    }
 }

@@ -2,6 +2,7 @@ package dev.multitasking.core.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.testkit.LessonOutput;
 import dev.multitasking.testkit.NoLeakedThreads;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

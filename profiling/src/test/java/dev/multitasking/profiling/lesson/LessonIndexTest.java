@@ -8,4 +8,10 @@ class LessonIndexTest extends LessonIndexContract {
     protected Class<?> aLesson() {
         return Profiling_01_WhereSeedSpendsItsTime.class;
     }
+
+    /** Its flame graph under target/, where the build cleans it away. */
+    @Override
+    protected String[] mainArguments(Class<?> lesson) {
+        return new String[] {java.nio.file.Path.of("target", "lesson-profile").toString()};
+    }
 }
