@@ -47,13 +47,22 @@ final class DemoCommand implements Callable<Integer> {
         }
         Lessons.Lesson lesson = lessons.named(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "unknown lesson '" + name + "'; 'primes demo' lists them"));
+        Class<?> type = Class.forName(lesson.type());
+        out.printf("%s: %s%n%s%n%n", lesson.name(), lesson.title(), claim(type));
         out.flush();
-        Method main = Class.forName(lesson.type()).getMethod("main", String[].class);
+        Method main = type.getMethod("main", String[].class);
         try {
             main.invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The lesson's one-line claim: its {@code CLAIM} constant, which the lesson-index contract requires. */
+    private static String claim(Class<?> lesson) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = lesson.getDeclaredField("CLAIM");
+        f.setAccessible(true);
+        return (String) f.get(null);
     }
 }

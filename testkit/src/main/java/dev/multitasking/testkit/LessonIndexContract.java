@@ -61,6 +61,16 @@ public abstract class LessonIndexContract {
         }
     }
 
+    @Test
+    void everyIndexedLesson_statesItsClaimInOneLine() throws Exception {
+        for (String name : indexed()) {
+            java.lang.reflect.Field claim = Class.forName(name).getDeclaredField("CLAIM");
+            assertThat(Modifier.isStatic(claim.getModifiers()) && Modifier.isFinal(claim.getModifiers())).as(name).isTrue();
+            claim.setAccessible(true);
+            assertThat((String) claim.get(null)).as(name + ".CLAIM").isNotBlank().hasSizeLessThanOrEqualTo(130).doesNotContain("\n");
+        }
+    }
+
     /**
      * The arguments a test runs {@code lesson}'s {@code main} with: none unless a module says
      * otherwise, small ones for a lesson that takes a size.

@@ -41,6 +41,9 @@ import java.util.concurrent.Executors;
  */
 public final class Scale_01_UpVersusOut {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Threads start in microseconds and scale with the cores; cluster members cost seconds to start and a round trip per task.";
+
     private Scale_01_UpVersusOut() {
     }
 

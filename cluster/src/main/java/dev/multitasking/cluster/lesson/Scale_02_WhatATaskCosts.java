@@ -30,6 +30,9 @@ import java.time.Duration;
  */
 public final class Scale_02_WhatATaskCosts {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A task on a cluster costs a network round trip, serialization and a backup copy: far more than on a thread.";
+
     private Scale_02_WhatATaskCosts() {
     }
 

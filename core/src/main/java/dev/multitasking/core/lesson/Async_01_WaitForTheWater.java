@@ -22,6 +22,9 @@ import java.util.concurrent.Future;
  */
 public final class Async_01_WaitForTheWater {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Synchronous: Future.get() holds the cook until the water boils.";
+
     private Async_01_WaitForTheWater() {
     }
 

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Async_02_CallbackWhenItBoils {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Asynchronous: a callback runs when the water boils, and the cook works meanwhile.";
+
     private Async_02_CallbackWhenItBoils() {
     }
 

@@ -40,6 +40,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  */
 public final class Bound_01_SamePoolsDifferentBounds {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "I/O-bound work speeds up with threads far past the cores; CPU-bound work stops at the core count.";
+
     private Bound_01_SamePoolsDifferentBounds() {
     }
 

@@ -30,6 +30,9 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class Futures_01_SubmitMapShutdown {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Python's executor.submit, map and shutdown, in Java: a pool in try-with-resources.";
+
     private Futures_01_SubmitMapShutdown() {
     }
 

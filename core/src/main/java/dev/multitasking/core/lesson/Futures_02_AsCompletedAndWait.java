@@ -28,6 +28,9 @@ import java.util.concurrent.Future;
  */
 public final class Futures_02_AsCompletedAndWait {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "as_completed hands over each result as it finishes; wait returns at the first, the first failure, or all.";
+
     private Futures_02_AsCompletedAndWait() {
     }
 

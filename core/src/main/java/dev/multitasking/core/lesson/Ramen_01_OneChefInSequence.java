@@ -32,6 +32,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Ramen_01_OneChefInSequence {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "One chef, one bowl after another: most of each bowl's 10 minutes is waiting.";
+
     private Ramen_01_OneChefInSequence() {
     }
 

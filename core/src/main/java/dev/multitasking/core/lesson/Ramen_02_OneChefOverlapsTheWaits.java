@@ -36,6 +36,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Ramen_02_OneChefOverlapsTheWaits {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "One chef who walks away from the stove serves several times the bowls: concurrency fills the waits.";
+
     private Ramen_02_OneChefOverlapsTheWaits() {
     }
 

@@ -21,6 +21,9 @@ import java.time.Duration;
  */
 public final class Ramen_03_TwoChefs {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Two chefs working alone serve twice the bowls: parallelism doubles the hands, the waits stay.";
+
     private Ramen_03_TwoChefs() {
     }
 

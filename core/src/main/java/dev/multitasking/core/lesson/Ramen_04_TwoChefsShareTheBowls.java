@@ -34,6 +34,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Ramen_04_TwoChefsShareTheBowls {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Two chefs who also overlap the waits: concurrency and parallelism together.";
+
     private Ramen_04_TwoChefsShareTheBowls() {
     }
 

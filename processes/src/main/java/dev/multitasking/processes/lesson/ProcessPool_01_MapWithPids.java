@@ -25,6 +25,9 @@ import java.util.List;
  */
 public final class ProcessPool_01_MapWithPids {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A process pool's map runs each item in a worker JVM: the pids tell which.";
+
     private ProcessPool_01_MapWithPids() {
     }
 

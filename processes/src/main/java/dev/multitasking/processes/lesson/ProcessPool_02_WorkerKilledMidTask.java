@@ -30,6 +30,9 @@ import java.util.concurrent.Future;
  */
 public final class ProcessPool_02_WorkerKilledMidTask {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A worker killed mid-task fails that task only; the rest finish and the pool goes on.";
+
     private ProcessPool_02_WorkerKilledMidTask() {
     }
 

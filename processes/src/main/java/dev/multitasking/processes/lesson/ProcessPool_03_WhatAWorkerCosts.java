@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
  */
 public final class ProcessPool_03_WhatAWorkerCosts {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A worker JVM costs a hundred times a thread to start, and a few times a thread per task: hence pools.";
+
     private ProcessPool_03_WhatAWorkerCosts() {
     }
 

@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 public final class Process_01_Facts {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A process is a running program: its pid, parent, user, directory and command line, as ps shows them.";
+
     private Process_01_Facts() {
     }
 

@@ -33,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Process_02_StartWaitTerminate {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A child process is started, waited for, or terminated; its exit code says how it ended.";
+
     private Process_02_StartWaitTerminate() {
     }
 

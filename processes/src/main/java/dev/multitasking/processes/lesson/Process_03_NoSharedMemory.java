@@ -23,6 +23,9 @@ import java.util.concurrent.Future;
  */
 public final class Process_03_NoSharedMemory {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Processes share no memory: each worker counts its own copy, and the parent's stays 0.";
+
     private static int counter;   // one per JVM
 
     private Process_03_NoSharedMemory() {

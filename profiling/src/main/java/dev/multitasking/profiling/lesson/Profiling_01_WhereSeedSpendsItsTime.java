@@ -42,6 +42,9 @@ import java.nio.file.Path;
  */
 public final class Profiling_01_WhereSeedSpendsItsTime {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A profiler shows where the time goes: in seed, one remainder test is nearly all of it.";
+
     private Profiling_01_WhereSeedSpendsItsTime() {
     }
 

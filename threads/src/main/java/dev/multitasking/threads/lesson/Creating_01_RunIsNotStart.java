@@ -20,6 +20,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Creating_01_RunIsNotStart {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Calling run() runs on the caller's thread; only start() runs a new thread.";
+
     private Creating_01_RunIsNotStart() {
     }
 

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Creating_02_RunnableWithArguments {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A thread's arguments travel in a lambda's captured variables or a Runnable's fields.";
+
     private Creating_02_RunnableWithArguments() {
     }
 

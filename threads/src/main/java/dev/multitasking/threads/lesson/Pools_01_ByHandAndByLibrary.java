@@ -41,6 +41,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Pools_01_ByHandAndByLibrary {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A pool reuses its threads: one built from a queue does what ExecutorService does.";
+
     private Pools_01_ByHandAndByLibrary() {
     }
 

@@ -46,6 +46,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Pools_02_StealingVsOneQueue {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "When tasks spawn tasks and wait for them, one queue deadlocks and work stealing does not.";
+
     private static final long LEAF = 20;
 
     private Pools_02_StealingVsOneQueue() {

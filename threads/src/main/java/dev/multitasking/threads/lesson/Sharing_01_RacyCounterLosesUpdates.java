@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Sharing_01_RacyCounterLosesUpdates {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "Threads share the heap: a racy counter loses updates; synchronized, AtomicLong and LongAdder do not.";
+
     private Sharing_01_RacyCounterLosesUpdates() {
     }
 

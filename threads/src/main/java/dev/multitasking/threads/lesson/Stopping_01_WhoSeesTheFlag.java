@@ -38,6 +38,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Stopping_01_WhoSeesTheFlag {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A worker may never see a plain stop flag; volatile, VarHandle opaque and synchronized make it see.";
+
     private static final String IN_CHILD = "--in-child";
     private static final Duration WATCHDOG = Duration.ofSeconds(20);
 

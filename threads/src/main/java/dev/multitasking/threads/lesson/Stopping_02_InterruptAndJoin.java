@@ -21,6 +21,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Stopping_02_InterruptAndJoin {
 
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "interrupt() wakes a blocked worker; a worker that swallows it needs another way, and join(timeout) tells.";
+
     private Stopping_02_InterruptAndJoin() {
     }
 
