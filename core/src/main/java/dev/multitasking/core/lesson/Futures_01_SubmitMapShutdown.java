@@ -6,6 +6,7 @@ import dev.multitasking.core.primes.Primes;
 import dev.multitasking.core.workload.SeedWorkload;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,13 +19,18 @@ import java.util.concurrent.RejectedExecutionException;
  * work, as leaving Python's {@code with} block does. {@code submit} returns a {@link Future}, a
  * placeholder for a result that is not there yet; {@code get()} waits for it.
  * {@link Futures#map} is Python's {@code executor.map}: results come back in input order, however
- * the work finishes. After {@code shutdown()} the executor refuses new work with
+ * the work finishes. The JDK's own answer is {@link ExecutorService#invokeAll}: the same results in
+ * the same order, but only once every task is done, with one task per item and a timeout for the
+ * whole batch; Python's {@code map} yields each result as soon as it and those before it are
+ * done, packs items into chunks ({@code chunksize}) and gives up between results
+ * ({@code timeout}), which is what {@code Futures.map} adds. After {@code shutdown()} the executor refuses new work with
  * {@link RejectedExecutionException}, where Python raises {@code RuntimeError}.
  *
  * <p>Run: {@code ./primes demo futures-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * submit: 112272535095293 is prime? true (future done: true)
  * map: 112272535095293=true 112582705942171=true 112272535095293=true 115280095190773=true 115797848077099=true 1099726899285419=false
+ * the JDK's invokeAll: the same 6 answers, in the same order, once all are done
  * after shutdown, submit throws RejectedExecutionException
  * </pre>
  */
@@ -37,13 +43,14 @@ public final class Futures_01_SubmitMapShutdown {
     }
 
     /** What the lesson saw: one submitted result, the mapped results, whether a late submit was refused. */
-    record Seen(boolean submitted, List<Boolean> mapped, boolean refusedAfterShutdown) {
+    record Seen(boolean submitted, List<Boolean> mapped, List<Boolean> invokedAll, boolean refusedAfterShutdown) {
     }
 
     static Seen run() throws Exception {
         List<Long> numbers = SeedWorkload.NUMBERS;
         boolean submitted;
         List<Boolean> mapped = new ArrayList<>();
+        List<Boolean> invokedAll = new ArrayList<>();
         boolean refused = false;
         try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
             Future<Boolean> first = executor.submit(() -> Primes.isPrime(numbers.get(0)));
@@ -60,6 +67,13 @@ public final class Futures_01_SubmitMapShutdown {
                 System.out.println(line);
             }
 
+            List<Callable<Boolean>> tasks = numbers.stream().<Callable<Boolean>>map(n -> () -> Primes.isPrime(n)).toList();
+            for (Future<Boolean> f : executor.invokeAll(tasks)) {   // returns once every task is done
+                invokedAll.add(f.resultNow());
+            }
+            System.out.printf("the JDK's invokeAll: %s%n", invokedAll.equals(mapped)
+                    ? "the same " + invokedAll.size() + " answers, in the same order, once all are done" : "DIFFERENT answers: " + invokedAll);
+
             executor.shutdown();
             try {
                 executor.submit(() -> Primes.isPrime(7));
@@ -68,7 +82,7 @@ public final class Futures_01_SubmitMapShutdown {
                 System.out.println("after shutdown, submit throws RejectedExecutionException");
             }
         }   // close(): waits for everything queued before shutdown
-        return new Seen(submitted, mapped, refused);
+        return new Seen(submitted, mapped, invokedAll, refused);
     }
 
     public static void main(String[] args) throws Exception {
