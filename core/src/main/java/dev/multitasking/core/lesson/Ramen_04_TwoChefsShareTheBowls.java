@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * <b>Ramen 4: two chefs split the steps of each bowl (both at once).</b> Concurrency and
- * parallelism together: the pots go on the stove as in lesson 2, two chefs work as in lesson 3,
- * and a bowl's steps no longer wait for each other when they need not: the ingredients are
- * prepared while the water boils. Even a single bowl is ready sooner, 8 minutes instead of 10,
- * and six bowls take about a sixth of lesson 1's hour.
+ * <b>Ramen 4: concurrency inside a bowl, then a second chef (both at once).</b> Two changes to
+ * lesson 2's shop, made one at a time so each shows its own effect. First the recipe: the
+ * ingredients are prepared <em>while</em> the water boils, instead of after; with the same one
+ * chef, a single bowl is ready at 8 minutes instead of 10. That gain is concurrency, two steps of
+ * one bowl overlapping, and a second chef adds nothing to it: one bowl never needs two pairs of
+ * hands at once. Then a second chef: a single bowl is no sooner, but six bowls are out in about
+ * half the time, since hands-on work (3 of each bowl's 10 minutes) was what one chef could not
+ * overlap. That gain is parallelism.
  *
  * <p>In Java: the recipe becomes a graph of {@link CompletableFuture}s. {@code boil} and
  * {@code prepare} start together and {@code thenCombine} joins them; whichever chef is free takes
@@ -23,11 +26,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Run: {@code ./primes demo ramen-04}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
  * <pre>
- * One bowl, two chefs sharing its steps: served at 8.4 min (alone, in sequence: 10)
- * Two chefs sharing the steps: 6 bowls in 11.1 scaled minutes: 32.4 bowls per hour
+ * one change at a time                                 one bowl served at      six bowls in
+ * 1 chef, lesson 2's recipe (boil, then prepare)                 10.5 min          21.2 min
+ * 1 chef, prepares while the water boils (concurrency)            8.1 min          18.2 min
+ * 2 chefs, the same recipe (parallelism)                          8.0 min          11.1 min
+ * Two chefs, six bowls: 6 bowls in 11.1 scaled minutes: 32.4 bowls per hour
  * bowl 1  |PP     S| served at  8.1 min by chef-1,chef-2
- *  stove  |bbbcccc|
- * bowl 2  |PP     S| served at  8.1 min by chef-2,chef-1
  *  stove  |bbbcccc|
  * ...
  * </pre>
@@ -35,13 +39,14 @@ import java.util.concurrent.CompletableFuture;
 public final class Ramen_04_TwoChefsShareTheBowls {
 
     /** The lesson in one line, which {@code primes demo} prints before running it. */
-    static final String CLAIM = "Two chefs who also overlap the waits: concurrency and parallelism together.";
+    static final String CLAIM = "Preparing while the water boils serves one bowl sooner (concurrency); a second chef serves six sooner (parallelism).";
 
     private Ramen_04_TwoChefsShareTheBowls() {
     }
 
-    static Kitchen.Service serve(int bowls, Duration minute) {
-        Kitchen kitchen = new Kitchen(2, minute);
+    /** {@code bowls} bowls by {@code chefs} chefs, each bowl's ingredients prepared while its water boils. */
+    static Kitchen.Service serve(int chefs, int bowls, Duration minute) {
+        Kitchen kitchen = new Kitchen(chefs, minute);
         List<CompletableFuture<?>> orders = new ArrayList<>();
         for (int b = 1; b <= bowls; b++) {
             int bowl = b;
@@ -55,11 +60,18 @@ public final class Ramen_04_TwoChefsShareTheBowls {
     }
 
     public static void main(String[] args) {
-        Kitchen.Service one = serve(1, Duration.ofMillis(20));
-        System.out.printf("One bowl, two chefs sharing its steps: served at %.1f min (alone, in sequence: %d)%n",
-                one.bowlDone(1), Kitchen.BOWL);
-        Kitchen.Service six = serve(6, Duration.ofMillis(20));
-        System.out.println("Two chefs sharing the steps: " + six.summary());
+        Duration minute = Duration.ofMillis(20);
+        System.out.printf("%-52s %18s %17s%n", "one change at a time", "one bowl served at", "six bowls in");
+        row("1 chef, lesson 2's recipe (boil, then prepare)", Ramen_02_OneChefOverlapsTheWaits.serve(1, minute),
+                Ramen_02_OneChefOverlapsTheWaits.serve(6, minute));
+        row("1 chef, prepares while the water boils (concurrency)", serve(1, 1, minute), serve(1, 6, minute));
+        Kitchen.Service six = serve(2, 6, minute);
+        row("2 chefs, the same recipe (parallelism)", serve(2, 1, minute), six);
+        System.out.println("Two chefs, six bowls: " + six.summary());
         System.out.print(six.timeline());
+    }
+
+    private static void row(String what, Kitchen.Service one, Kitchen.Service six) {
+        System.out.printf("%-52s %14.1f min %13.1f min%n", what, one.bowlDone(1), six.minutes());
     }
 }
