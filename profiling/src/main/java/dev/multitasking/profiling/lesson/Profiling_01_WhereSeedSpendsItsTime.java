@@ -5,6 +5,7 @@ import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.profiling.Profiler;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * <b>Profiling: where does the time go?</b> The lecture measures with {@code timeit} and points
@@ -22,23 +23,30 @@ import java.nio.file.Path;
  * <p>Run: {@code ./primes demo profiling-01} (the files go to {@code target/profile}, or to the
  * directory given as the argument). Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * seed ran 28 times; 2221 samples
+ * seed ran 35 times; 2073 samples
  *
  * self (the method's own code)
- *    87.44%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.09%  dev.multitasking.core.primes.IsPrime.call
+ *    92.91%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.05%  dev.multitasking.core.primes.IsPrime.call
+ *     0.05%  dev.multitasking.core.primes.Primes.isqrt
  *
  * total (the method and what it called)
- *    88.47%  dev.multitasking.core.primes.IsPrime.call
- *    88.34%  dev.multitasking.core.primes.Primes.isPrime
- *    88.34%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.23%  dev.multitasking.core.workload.SeedWorkload.prepare
+ *    93.73%  dev.multitasking.core.primes.IsPrime.call
+ *    93.68%  dev.multitasking.core.primes.Primes.isPrime
+ *    93.68%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.05%  dev.multitasking.core.primes.Primes.isqrt
+ *     0.05%  dev.multitasking.core.workload.SeedWorkload.prepare
  *
  * hottest lines
- *    95.64%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:53
- *     3.85%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:52
+ *    98.18%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:49
+ *     1.56%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:48
+ *     0.26%  dev.multitasking.core.primes.Primes.isPrime:33
+ *
+ * the hottest line, Primes.java:49: if (n % d == 0) {
  * </pre>
- * The rest of the samples (about 12%) are the JIT, the kernel and the profilers themselves.
+ * The line's text is read from the source tree when the lesson runs in the repository: line
+ * numbers move as the code changes, so the lesson shows the line itself, as line_profiler does.
+ * The rest of the samples (about 6%) are the JIT, the kernel and the profilers themselves.
  */
 public final class Profiling_01_WhereSeedSpendsItsTime {
 
@@ -73,7 +81,34 @@ public final class Profiling_01_WhereSeedSpendsItsTime {
         // The project's own methods: the callers above them (the demo command, reflection) hold
         // the same total and say nothing.
         System.out.println("seed ran " + p.value() + " times; " + p.summary().only("dev.multitasking.core").format(5));
+        p.summary().only("dev.multitasking.core").hottestLines().stream().findFirst().ifPresent(l ->
+                System.out.println("the hottest line, " + simpleFile(l.method()) + ":" + l.line() + ": "
+                        + sourceLine(l.method(), l.line()).orElse("(no source tree here to show it from)")));
         System.out.println("flame graph: " + p.flameGraph().toAbsolutePath());
         System.out.println("collapsed stacks: " + p.collapsed().toAbsolutePath());
+    }
+
+    /** {@code Primes.java} for a method {@code dev.multitasking.core.primes.Primes.isPrime}. */
+    private static String simpleFile(String method) {
+        String type = method.substring(0, method.lastIndexOf('.'));
+        return type.substring(type.lastIndexOf('.') + 1) + ".java";
+    }
+
+    /** The text of a method's source line, from the module sources under the working directory, if there. */
+    static java.util.Optional<String> sourceLine(String method, int line) {
+        String type = method.substring(0, method.lastIndexOf('.'));
+        String file = type.replace('.', '/') + ".java";
+        try (var modules = java.nio.file.Files.list(Path.of("."))) {
+            for (Path module : modules.toList()) {
+                Path source = module.resolve("src/main/java").resolve(file);
+                if (java.nio.file.Files.isRegularFile(source)) {
+                    List<String> lines = java.nio.file.Files.readAllLines(source);
+                    return line >= 1 && line <= lines.size() ? java.util.Optional.of(lines.get(line - 1).strip()) : java.util.Optional.empty();
+                }
+            }
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
     }
 }
