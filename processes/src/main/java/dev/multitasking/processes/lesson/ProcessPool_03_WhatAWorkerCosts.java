@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
  * <p>Run: {@code ./primes demo processpool-03}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  *                        start 2 workers     round trip, median  99th percentile
- * worker processes            207349 us                  63 us           121 us
- * worker threads                1520 us                  12 us            50 us
+ * worker processes             197.8 ms                  65 us           109 us
+ * worker threads                 4.2 ms                  13 us            53 us
  * </pre>
  */
 public final class ProcessPool_03_WhatAWorkerCosts {
@@ -62,7 +62,9 @@ public final class ProcessPool_03_WhatAWorkerCosts {
     public static void main(String[] args) throws Exception {
         Costs c = measure(args.length > 0 ? (int) NumberText.parseLong(args[0], "processpool-03: the number of round trips", 1, 1000000) : 20_000);
         System.out.printf("%-22s %14s %22s %16s%n", "", "start 2 workers", "round trip, median", "99th percentile");
-        System.out.printf("%-22s %11d us %19d us %13d us%n", "worker processes", c.processStartMicros(), c.processMedianMicros(), c.processP99Micros());
-        System.out.printf("%-22s %11d us %19d us %13d us%n", "worker threads", c.threadStartMicros(), c.threadMedianMicros(), c.threadP99Micros());
+        System.out.printf("%-22s %11.1f ms %19d us %13d us%n", "worker processes", c.processStartMicros() / 1000.0, c.processMedianMicros(),
+                c.processP99Micros());
+        System.out.printf("%-22s %11.1f ms %19d us %13d us%n", "worker threads", c.threadStartMicros() / 1000.0, c.threadMedianMicros(),
+                c.threadP99Micros());
     }
 }
