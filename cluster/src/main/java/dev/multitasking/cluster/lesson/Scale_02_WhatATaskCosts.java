@@ -1,11 +1,14 @@
 package dev.multitasking.cluster.lesson;
 
-import dev.multitasking.core.NumberText;
 import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.cluster.Connection;
 import dev.multitasking.cluster.LocalCluster;
+import dev.multitasking.core.NumberText;
 import dev.multitasking.core.measure.RoundTrips;
+import dev.multitasking.processes.ProcessPoolExecutor;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * <b>What a task costs on a cluster.</b> Scale-out pays per task: the task is serialized, sent
@@ -16,16 +19,18 @@ import java.time.Duration;
  * one network hop closer: it knows the partition table and talks to the owners directly, as a
  * client does too).
  *
- * <p>Compare with a thread pool (about 15 us here) and a process pool (about 45 us): a
- * cluster's tasks should each run for tens of milliseconds at least.
+ * <p>The lesson times a thread pool's and a process pool's round trip the same way, beside the
+ * cluster's: a cluster's tasks should each run for tens of milliseconds at least.
  *
  * <p>Run: {@code ./primes demo scale-02} (a 2-member cluster, 2,000 round trips each way after
  * as many to warm up). Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * 2 members formed in 6820 ms
+ * 2 members formed in 2948 ms
  *                              round trip, median  99th percentile
- * from a client                           1882 us         13038 us
- * from an embedded member                  703 us          5831 us
+ * from a client                            770 us          7446 us
+ * from an embedded member                  416 us          4402 us
+ * a thread pool, for scale                  36 us            68 us
+ * a process pool, for scale                 48 us           426 us
  * </pre>
  */
 public final class Scale_02_WhatATaskCosts {
@@ -36,8 +41,12 @@ public final class Scale_02_WhatATaskCosts {
     private Scale_02_WhatATaskCosts() {
     }
 
-    /** Round trips in microseconds: median and 99th percentile, from a client and from an embedded lite member. */
-    record Costs(long formationMillis, long clientMedianMicros, long clientP99Micros, long embeddedMedianMicros, long embeddedP99Micros) {
+    /**
+     * Round trips in microseconds, median and 99th percentile: from a client and from an embedded
+     * lite member; and, for scale, on a thread pool and a process pool of 2.
+     */
+    record Costs(long formationMillis, long clientMedianMicros, long clientP99Micros, long embeddedMedianMicros, long embeddedP99Micros,
+                 long threadMedianMicros, long threadP99Micros, long processMedianMicros, long processP99Micros) {
     }
 
     static Costs measure(int roundTrips) throws Exception {
@@ -54,8 +63,18 @@ public final class Scale_02_WhatATaskCosts {
             } finally {
                 lite.shutdown();
             }
+            long[] thread;
+            try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+                thread = RoundTrips.time(task -> threads.submit(task).get(), roundTrips);
+            }
+            long[] process;
+            try (ProcessPoolExecutor processes = new ProcessPoolExecutor(2)) {
+                process = RoundTrips.time(task -> processes.submit(task).get(), roundTrips);
+            }
             return new Costs(cluster.formation().toMillis(), RoundTrips.percentileMicros(client, 50), RoundTrips.percentileMicros(client, 99),
-                    RoundTrips.percentileMicros(embedded, 50), RoundTrips.percentileMicros(embedded, 99));
+                    RoundTrips.percentileMicros(embedded, 50), RoundTrips.percentileMicros(embedded, 99),
+                    RoundTrips.percentileMicros(thread, 50), RoundTrips.percentileMicros(thread, 99),
+                    RoundTrips.percentileMicros(process, 50), RoundTrips.percentileMicros(process, 99));
         }
     }
 
@@ -65,5 +84,7 @@ public final class Scale_02_WhatATaskCosts {
         System.out.printf("%-26s %20s %16s%n", "", "round trip, median", "99th percentile");
         System.out.printf("%-26s %17d us %13d us%n", "from a client", c.clientMedianMicros(), c.clientP99Micros());
         System.out.printf("%-26s %17d us %13d us%n", "from an embedded member", c.embeddedMedianMicros(), c.embeddedP99Micros());
+        System.out.printf("%-26s %17d us %13d us%n", "a thread pool, for scale", c.threadMedianMicros(), c.threadP99Micros());
+        System.out.printf("%-26s %17d us %13d us%n", "a process pool, for scale", c.processMedianMicros(), c.processP99Micros());
     }
 }

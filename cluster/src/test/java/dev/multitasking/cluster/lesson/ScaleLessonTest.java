@@ -30,13 +30,16 @@ class ScaleLessonTest {
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 
-    /** Round trips come back right (the lesson checks every answer) and are ordered as percentiles must be. */
+    /** Round trips come back right (the lesson checks every answer), a cluster's far slower than a thread's. */
     @Test
     void aTaskRoundTrip_fromAClientAndFromAnEmbeddedMember() throws Exception {
         var c = Scale_02_WhatATaskCosts.measure(200);
         assertThat(c.formationMillis()).isPositive();
         assertThat(c.clientMedianMicros()).isPositive().isLessThanOrEqualTo(c.clientP99Micros());
         assertThat(c.embeddedMedianMicros()).isPositive().isLessThanOrEqualTo(c.embeddedP99Micros());
+        // The claim: a task on a cluster costs far more than one on a thread (about 100 times; 5 is a wide margin).
+        assertThat(c.clientMedianMicros()).isGreaterThan(5 * Math.max(1, c.threadMedianMicros()));
+        assertThat(c.processMedianMicros()).isPositive().isLessThanOrEqualTo(c.processP99Micros());
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
     }
 }

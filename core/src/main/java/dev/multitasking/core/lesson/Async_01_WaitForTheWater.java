@@ -42,10 +42,14 @@ public final class Async_01_WaitForTheWater {
             long waitFrom = System.nanoTime();
             String boiledOn = water.get();              // synchronous: the cook stands here until it boils
             long blocked = (System.nanoTime() - waitFrom) / 1_000_000;
+            int choppedWhileBoiling = 0;
             for (int i = 0; i < vegetables; i++) {
                 Thread.sleep(chop);                     // every chop comes after the water
+                if (!water.isDone()) {                  // counted as in async-02: none can be
+                    choppedWhileBoiling++;
+                }
             }
-            return new Morning(blocked, 0, vegetables, (System.nanoTime() - start) / 1_000_000, boiledOn);
+            return new Morning(blocked, choppedWhileBoiling, vegetables, (System.nanoTime() - start) / 1_000_000, boiledOn);
         }
     }
 

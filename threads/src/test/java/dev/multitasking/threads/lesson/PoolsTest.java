@@ -26,6 +26,13 @@ class PoolsTest {
     }
 
     @Test
+    void reuse_aPoolBeatsANewThreadPerTask() throws Exception {
+        var r = Pools_01_ByHandAndByLibrary.reuse(2_000);
+        // The lecture's reason for pools, as a direction: starting a thread per task costs more.
+        assertThat(r.pooledMillis()).isLessThan(r.newThreadEachMillis());
+    }
+
+    @Test
     void spawningTree_stealingKeepsFewTasksWaiting_theSingleQueueHoldsNearlyAllLeaves() throws Exception {
         long n = 400_000;
         try (var fixed = new FixedThreadPool("fixed", 2); var stealing = new WorkStealingThreadPool("stealing", 2)) {
