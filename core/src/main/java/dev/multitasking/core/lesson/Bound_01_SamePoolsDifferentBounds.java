@@ -25,17 +25,18 @@ import java.util.concurrent.ThreadPoolExecutor;
  * last column, CPU time over wall time for the CPU-bound run, shows it directly: about 1 core
  * busy with one thread, about 2 with two or more.
  *
- * <p>Each figure is the best of 3 runs. Some runs show the CPU-bound column at 16 threads near
- * 1.1x instead of 2x, for all three runs of that JVM: an effect not yet explained (the JIT is the
- * suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Each figure is the best of 3 runs. Some runs have shown the CPU-bound column at 16 threads
+ * near 1.1x instead of 2x, for all three runs of that JVM: an effect not yet explained (the JIT is
+ * the suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * 2 cores
+ *                      I/O-bound                     CPU-bound
  * threads   io:32:50ms   speedup   count:2000000:32   speedup   cores busy
- *       1      1753 ms     1.00x             232 ms     1.00x          1.0
- *       2       868 ms     2.02x             112 ms     2.06x          2.0
- *       4       438 ms     4.00x             115 ms     2.02x          1.9
- *       8       223 ms     7.86x             117 ms     1.98x          1.9
- *      16       116 ms    15.07x             113 ms     2.05x          2.0
+ *       1      1664 ms     1.00x             181 ms     1.00x          1.0
+ *       2       835 ms     1.99x              95 ms     1.90x          1.9
+ *       4       417 ms     3.99x              91 ms     1.98x          2.0
+ *       8       211 ms     7.87x              92 ms     1.96x          1.9
+ *      16       108 ms    15.33x              91 ms     1.97x          2.0
  * </pre>
  */
 public final class Bound_01_SamePoolsDifferentBounds {
@@ -85,6 +86,7 @@ public final class Bound_01_SamePoolsDifferentBounds {
         String cpu = "count:2000000:32";
         List<Row> rows = measure(io, cpu, 1, 2, 4, 8, 16);
         System.out.printf("%d cores%n", Runtime.getRuntime().availableProcessors());
+        System.out.printf("%7s %22s %29s%n", "", "I/O-bound", "CPU-bound");
         System.out.printf("threads %12s   speedup %18s   speedup   cores busy%n", io, cpu);
         Row one = rows.get(0);
         for (Row r : rows) {
