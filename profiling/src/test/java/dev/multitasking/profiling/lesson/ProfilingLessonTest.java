@@ -33,4 +33,23 @@ class ProfilingLessonTest {
                 Primes.class.getName().replace('.', '/') + ".java"));
         assertThat(source.get(hot.line() - 1)).contains("%");
     }
+
+    /** profiling-02's claim: a naive loop's first pass measures the JIT warming up, not the code. */
+    @Test
+    void timeit_theEightWaysBuildZeroTo99_andANaiveFirstPassIsSlowerThanTheSecond() {
+        for (var w : Profiling_02_TimeitTheEightWays.ways()) {
+            java.util.Collection<?> built = w.build().get();
+            if (w.java().equals("stringOfRange")) {
+                assertThat(built.iterator().next().toString()).startsWith("[0, 1, 2").endsWith("98, 99]");
+            } else {
+                assertThat(built.size()).as(w.java()).isEqualTo(100);
+                assertThat(built.contains(0) && built.contains(99)).as(w.java() + " holds 0 and 99").isTrue();
+            }
+        }
+        var first = Profiling_02_TimeitTheEightWays.naive(20_000);
+        var second = Profiling_02_TimeitTheEightWays.naive(20_000);
+        double firstTotal = first.values().stream().mapToDouble(Double::doubleValue).sum();
+        double secondTotal = second.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(secondTotal).as("all eight, the second pass against the first").isLessThan(firstTotal);
+    }
 }

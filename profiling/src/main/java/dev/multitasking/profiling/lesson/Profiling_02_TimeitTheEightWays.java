@@ -1,0 +1,144 @@
+package dev.multitasking.profiling.lesson;
+
+import dev.multitasking.profiling.bench.CollectionBuildBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * <b>{@code timeit}, the lecture's eight ways of building 0..99, and why a JIT needs JMH.</b>
+ * The lecture times eight Python forms with {@code timeit} (its printout timed the two loops
+ * twice and the comprehensions never). Here the eight Java forms, paired with their Python ones,
+ * are timed two ways.
+ *
+ * <p>First the naive way, a {@code System.nanoTime()} loop, as {@code timeit} does: 20,000 calls
+ * of each, twice in a row. The first pass measures the interpreter and the JIT at work, not the
+ * code: most of the same calls run several times faster in the second pass, once compiled. And a
+ * naive loop has two more traps it cannot see: the JIT may drop work whose result nobody reads
+ * (dead code; this loop adds every result's size to a sum, so it cannot), and it may compile the
+ * loop itself mid-run (on-stack replacement), so a figure can mix two speeds.
+ *
+ * <p>Then JMH ({@link CollectionBuildBenchmark}), which forks a fresh JVM, warms up, measures in
+ * iterations and sinks every result: the numbers to trust. JMH lives in the benchmarks jar, not in
+ * {@code primes}; the lesson runs it from {@code profiling/target/benchmarks.jar} when that jar is
+ * there (a child JVM started with the JDK's {@link ProcessBuilder}: this module stands on core
+ * alone), and says how to build it when it is not.
+ *
+ * <p>Run: {@code ./primes demo profiling-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <pre>
+ * Python form                Java                 naive, 1st   naive, 2nd   JMH (ns per call)
+ * set(range(100))            setOfRange              5367 ns      1912 ns   1374 ± 26
+ * list(range(100))           listOfRange             1231 ns       429 ns   166 ± 110
+ * tuple(range(100))          arrayOfRange            2904 ns       941 ns   337 ± 2188
+ * str(list(range(100)))      stringOfRange           6048 ns      2554 ns   1847 ± 442
+ * s.add(i) in a loop         setAddLoop              1823 ns       952 ns   1113 ± 26
+ * l.append(i) in a loop      listAddLoop              797 ns       238 ns   249 ± 24
+ * {i for i in range(100)}    setComprehension        2767 ns      3068 ns   1766 ± 2621
+ * [i for i in range(100)]    listComprehension       1862 ns      1714 ns   386 ± 23
+ * </pre>
+ * JMH's error is its 99.9% interval over 5 short iterations: where it is as large as the score,
+ * the runs disagreed (a GC, a recompilation), and a longer run
+ * ({@code java -jar profiling/target/benchmarks.jar CollectionBuild}) is the one to quote.
+ */
+public final class Profiling_02_TimeitTheEightWays {
+
+    /** The lesson in one line, which {@code primes demo} prints before running it. */
+    static final String CLAIM = "A naive timing loop measures the JIT warming up; JMH measures the code: the eight ways of building 0..99.";
+
+    private Profiling_02_TimeitTheEightWays() {
+    }
+
+    /** One way: its Python form, the Java method that stands for it, and the method itself. */
+    record Way(String python, String java, Supplier<Collection<?>> build) {
+    }
+
+    static List<Way> ways() {
+        CollectionBuildBenchmark b = new CollectionBuildBenchmark();
+        return List.of(
+                new Way("set(range(100))", "setOfRange", b::setOfRange),
+                new Way("list(range(100))", "listOfRange", b::listOfRange),
+                new Way("tuple(range(100))", "arrayOfRange", () -> java.util.Arrays.stream(b.arrayOfRange()).boxed().toList()),
+                new Way("str(list(range(100)))", "stringOfRange", () -> List.of(b.stringOfRange())),
+                new Way("s.add(i) in a loop", "setAddLoop", b::setAddLoop),
+                new Way("l.append(i) in a loop", "listAddLoop", b::listAddLoop),
+                new Way("{i for i in range(100)}", "setComprehension", b::setComprehension),
+                new Way("[i for i in range(100)]", "listComprehension", b::listComprehension));
+    }
+
+    /** Nanoseconds per call of each way, naively: {@code calls} calls timed with {@code System.nanoTime()}. */
+    static Map<String, Double> naive(int calls) {
+        Map<String, Double> perCall = new LinkedHashMap<>();
+        long sink = 0;
+        for (Way w : ways()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) {
+                sink += w.build().get().size();   // read every result: the JIT may not drop the work
+            }
+            perCall.put(w.java(), (System.nanoTime() - start) / (double) calls);
+        }
+        if (sink == 42) {
+            System.out.print("");   // never: sink is read, so the loop's work is not dead code
+        }
+        return perCall;
+    }
+
+    /** The benchmarks jar, where a build put it: from the repository root, or from the profiling module. */
+    static Optional<Path> benchmarksJar() {
+        return java.util.stream.Stream.of(Path.of("profiling", "target", "benchmarks.jar"), Path.of("target", "benchmarks.jar"))
+                .filter(Files::isRegularFile).findFirst();
+    }
+
+    /** JMH's score and error per method, in ns, from a short run of {@code CollectionBuildBenchmark} in a child JVM. */
+    static Map<String, String> jmh(Path jar) throws IOException, InterruptedException {
+        Path csv = Files.createTempFile("collection-build", ".csv");
+        Path log = Files.createTempFile("collection-build", ".log");
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-jar", jar.toString(), "CollectionBuild", "-f", "1", "-wi", "3", "-i", "5",
+                    "-w", "500ms", "-r", "500ms", "-rf", "csv", "-rff", csv.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly().waitFor();
+                throw new IOException("JMH ran past 5 minutes");
+            }
+            Map<String, String> scores = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(csv)) {
+                String[] f = line.replace("\"", "").split(",");
+                if (f.length >= 6 && f[0].contains(".")) {
+                    scores.put(f[0].substring(f[0].lastIndexOf('.') + 1), String.format(Locale.ROOT, "%.0f ± %.0f",
+                            Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+                }
+            }
+            return scores;
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Double> first = naive(20_000);
+        Map<String, Double> second = naive(20_000);
+        Optional<Path> jar = benchmarksJar();
+        Map<String, String> jmh = jar.isPresent() ? jmh(jar.get()) : Map.of();
+        System.out.printf("%-26s %-18s %12s %12s   %s%n", "Python form", "Java", "naive, 1st", "naive, 2nd", "JMH (ns per call)");
+        List<String> rows = new ArrayList<>();
+        for (Way w : ways()) {
+            rows.add(String.format(Locale.ROOT, "%-26s %-18s %9.0f ns %9.0f ns   %s", w.python(), w.java(), first.get(w.java()),
+                    second.get(w.java()), jmh.getOrDefault(w.java(), "-")));
+        }
+        rows.forEach(System.out::println);
+        if (jar.isEmpty()) {
+            System.out.println("(JMH: no benchmarks.jar here; './mvnw package' builds profiling/target/benchmarks.jar, then run this again)");
+        }
+    }
+}
