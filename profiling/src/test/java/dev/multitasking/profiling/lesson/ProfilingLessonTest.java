@@ -52,4 +52,17 @@ class ProfilingLessonTest {
         double secondTotal = second.values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(secondTotal).as("all eight, the second pass against the first").isLessThan(firstTotal);
     }
+
+    /** profiling-03's claim: method timing counts every call, exactly, as cProfile's ncalls does. */
+    @Test
+    void methodTiming_countsEveryCallExactly() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Profiling_03_CallsAndTimePerMethod.supported(), "jdk.MethodTiming is JDK 25's");
+        var timings = Profiling_03_CallsAndTimePerMethod.timeSeed(3);
+        java.util.Map<String, Long> calls = new java.util.HashMap<>();
+        timings.forEach(t -> calls.put(t.method(), t.calls()));
+        assertThat(calls).containsEntry(Primes.class.getName() + ".isPrime", 18L)   // 6 numbers, 3 rounds
+                .containsEntry(Primes.class.getName() + ".smallestFactorByTrialDivision", 18L)
+                .containsEntry(dev.multitasking.core.primes.IsPrime.class.getName() + ".call", 18L);
+        assertThat(timings.getFirst().total()).as("the costliest method took real time").isPositive();
+    }
 }
