@@ -65,4 +65,21 @@ class ProfilingLessonTest {
                 .containsEntry(dev.multitasking.core.primes.IsPrime.class.getName() + ".call", 18L);
         assertThat(timings.getFirst().total()).as("the costliest method took real time").isPositive();
     }
+
+    /** profiling-04's claims: boxing costs bytes, exactly counted; a blocked virtual thread holds less than a platform one. */
+    @Test
+    void memory_boxedCollectionsAllocateMore_andAVirtualThreadHoldsLessThanAPlatformThread() throws Exception {
+        var a = Profiling_04_WhereTheMemoryGoes.allocations();
+        assertThat(a.intArray()).isBetween(4_000L, 4_200L);   // 1,000 ints and an array header
+        assertThat(a.boxedList()).isGreaterThan(2 * a.intArray());
+        assertThat(a.boxedSet()).isGreaterThan(a.boxedList());
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(Path.of("/proc/self/status")), "Linux /proc");
+        // Resident memory also moves with the collector: the largest of three readings of what 200 threads add.
+        long platform = 0;
+        for (int i = 0; i < 3; i++) {
+            platform = Math.max(platform, Profiling_04_WhereTheMemoryGoes.perBlockedThread(200, false));
+        }
+        long virtual = Profiling_04_WhereTheMemoryGoes.perBlockedThread(5_000, true);
+        assertThat(virtual).as("bytes per blocked virtual thread against a platform one").isLessThan(platform);
+    }
 }
