@@ -32,6 +32,24 @@ class StoppingTest {
         assertThat(ProcessHandle.current().children().count()).isEqualTo(childrenBefore);
     }
 
+    /**
+     * The claim itself, where it holds: HotSpot's optimizing compiler hoists the plain field's read
+     * out of the compiled loop, so the worker never sees the write. The memory model allows
+     * either outcome, so the test asks only of HotSpot's server compiler (not in interpreted mode),
+     * and gives it two tries: one run that never sees the flag proves the point.
+     */
+    @Test
+    void plainFlag_onHotSpot_theCompiledLoopNeverSeesTheWrite() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("java.vm.name", "").contains("Server VM")
+                && !System.getProperty("java.vm.info", "").contains("interpreted"), "HotSpot's server compiler");
+        boolean neverSaw = false;
+        for (int attempt = 0; attempt < 2 && !neverSaw; attempt++) {
+            var o = Stopping_01_WhoSeesTheFlag.runInChild(Stopping_01_WhoSeesTheFlag.Flag.PLAIN);
+            neverSaw = o.lines().stream().anyMatch(l -> l.matches("plain: +still running after 2 s.*"));
+        }
+        assertThat(neverSaw).as("the plain flag's worker still running 2 s after the write").isTrue();
+    }
+
     @Test
     void interrupt_endsABlockedWorker_butNotOneThatSwallowsIt_joinTimeoutTells() throws InterruptedException {
         var o = Stopping_02_InterruptAndJoin.run(Duration.ofMillis(500));
