@@ -65,7 +65,11 @@ public final class Anchors {
      */
     public static void write(int repeat, long sieveLimit, Path out) throws Exception {
         Anchors a = new Anchors(repeat, sieveLimit, PythonProgram.find().orElse(null));
+        String before = loadAverage();
         a.run();
+        String after = loadAverage();
+        a.line("Load average (1, 5, 15 min) before the run: " + before + "; after: " + after
+                + ". The figures run one after another; a machine that was not idle shows here.");
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
@@ -161,6 +165,16 @@ public final class Anchors {
                     + "; the client JVM holds one for each of its 10,000 sockets).");
         }
         line("");
+    }
+
+    /** The first three fields of {@code /proc/loadavg}, or "unknown" where there is none. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private void machine() throws IOException {
