@@ -36,9 +36,9 @@ import jdk.jfr.consumer.RecordingFile;
  *      120       1102.8       9.190 ms      16.789 ms   dev.multitasking.core.primes.IsPrime.call
  *      120       1102.6       9.188 ms      16.769 ms   dev.multitasking.core.primes.Primes.isPrime
  *      120       1101.7       9.181 ms      16.746 ms   dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *      120          0.0       0.000 ms       0.005 ms   dev.multitasking.core.primes.IsPrime.<init>
+ *      120          0.0       0.000 ms       0.005 ms   dev.multitasking.core.primes.IsPrime.&lt;init&gt;
  *      120          0.0       0.000 ms       0.005 ms   dev.multitasking.core.primes.Primes.isqrt
- *        1          0.0       0.001 ms       0.001 ms   dev.multitasking.core.primes.Primes.<clinit>
+ *        1          0.0       0.001 ms       0.001 ms   dev.multitasking.core.primes.Primes.&lt;clinit&gt;
  * </pre>
  */
 public final class Profiling_03_CallsAndTimePerMethod {

@@ -36,8 +36,8 @@ import java.util.stream.IntStream;
  * <pre>
  * allocated to build 1,000 numbers (ThreadMXBean, exact):
  *   int[1000]                      4,120 bytes
- *   ArrayList<Integer> of 1000    17,992 bytes (4.4x: an Integer object per number past 127)
- *   HashSet<Integer> of 1000      62,464 bytes (15.2x: and a node per entry)
+ *   ArrayList&lt;Integer&gt; of 1000    17,992 bytes (4.4x: an Integer object per number past 127)
+ *   HashSet&lt;Integer&gt; of 1000      62,464 bytes (15.2x: and a node per entry)
  * resident memory a worker holds (/proc):
  *   a platform thread, blocked        18 KiB each (200 started)
  *   a virtual thread, blocked        2.6 KiB each (10,000 started)
