@@ -46,11 +46,6 @@ public final class ClusterStrategy implements Strategy {
     static final long MEMBER_BYTES = 288L << 20;
 
     @Override
-    public long bytesPerWorker() {
-        return MEMBER_BYTES;
-    }
-
-    @Override
     public long bytesPerWorker(Options options) {
         return options.get(JOIN, "").isBlank() ? MEMBER_BYTES : 0;
     }

@@ -39,16 +39,12 @@ public interface Strategy {
 
     /**
      * Memory one worker takes outside this JVM (a worker JVM, a cluster member), measured after
-     * work, or 0 when its workers are threads of this JVM. A comparison refuses a worker count
-     * whose workers would not fit the machine's available memory.
+     * work, when started with {@code options}; 0 when its workers are threads of this JVM, or run
+     * elsewhere (a joined cluster's members). A comparison refuses a worker count whose workers
+     * would not fit the machine's available memory.
      */
-    default long bytesPerWorker() {
-        return 0;
-    }
-
-    /** {@link #bytesPerWorker()} as these options start it (a joined cluster's members are elsewhere). */
     default long bytesPerWorker(Options options) {
-        return bytesPerWorker();
+        return 0;
     }
 
     /**

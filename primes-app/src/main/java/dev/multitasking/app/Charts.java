@@ -1,5 +1,6 @@
 package dev.multitasking.app;
 
+import dev.multitasking.core.SequentialStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class Charts {
             if (s.startsWith("python-")) {
                 return PYTHON;
             }
-            if (s.equals("sequential")) {
+            if (s.equals(SequentialStrategy.NAME)) {
                 return SEQUENTIAL;
             }
             if (s.equals("processes")) {
@@ -88,7 +89,7 @@ final class Charts {
      * the ideal as a dashed line across.
      */
     static String speedup(String workload, List<Row> rows) {
-        List<Row> sped = rows.stream().filter(r -> !r.failedToRun() && r.speedup() != null && !r.strategy().equals("sequential")).toList();
+        List<Row> sped = rows.stream().filter(r -> !r.failedToRun() && r.speedup() != null && !r.strategy().equals(SequentialStrategy.NAME)).toList();
         TreeSet<Integer> counts = new TreeSet<>();
         // The Java rows decide whether this is a sweep: Python's sequential row always has 1 worker.
         sped.stream().filter(r -> r.pooled() && Kind.of(r) != Kind.PYTHON).forEach(r -> counts.add(r.workers()));

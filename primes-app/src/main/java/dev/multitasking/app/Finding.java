@@ -1,5 +1,6 @@
 package dev.multitasking.app;
 
+import dev.multitasking.core.SequentialStrategy;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class Finding {
         }
         Row best = ran.get(0);
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Fastest: %s, %.1f ms", name(best), Row.ms(best.median().wallNanos())));
-        if (best.speedup() != null && !best.strategy().equals("sequential")) {
+        if (best.speedup() != null && !best.strategy().equals(SequentialStrategy.NAME)) {
             s.append(String.format(Locale.ROOT, ", %.2fx sequential", best.speedup()));
             if (best.efficiency() != null) {
                 s.append(String.format(Locale.ROOT, " at efficiency %.2f", best.efficiency()));
@@ -57,8 +58,8 @@ final class Finding {
             if (py.isEmpty() || java.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<Row> pySeq = ran.stream().filter(r -> r.strategy().equals("python-sequential")).findFirst();
-            Optional<Row> javaSeq = ran.stream().filter(r -> r.strategy().equals("sequential")).findFirst();
+            Optional<Row> pySeq = ran.stream().filter(r -> r.strategy().equals(Row.PYTHON_SEQUENTIAL)).findFirst();
+            Optional<Row> javaSeq = ran.stream().filter(r -> r.strategy().equals(SequentialStrategy.NAME)).findFirst();
             Double seq = pySeq.isPresent() && javaSeq.isPresent() ? ratio(pySeq.get(), javaSeq.get()) : null;
             return Optional.of(new JavaOverPython(seq, ratio(py.get(), java.get()), java.get(), py.get()));
         }

@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.multitasking.app.Comparison.Fit;
 import dev.multitasking.app.Comparison.Options;
 import dev.multitasking.app.Comparison.WorkloadResult;
-import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.Span;
+import dev.multitasking.core.measure.RunStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -241,7 +242,7 @@ final class Report {
             h.append("<p class=\"finding\">").append(esc(Finding.of(w.rows()))).append("</p>\n");
             Finding.JavaOverPython.of(w.rows()).ifPresent(j -> h.append("<p class=\"finding\">").append(esc(j.sentence())).append("</p>\n"));
             // A line per strategy against workers for a sweep; a bar per row for one worker count.
-            if (ran.stream().anyMatch(r -> r.speedup() != null && !r.strategy().equals("sequential"))) {
+            if (ran.stream().anyMatch(r -> r.speedup() != null && !r.strategy().equals(SequentialStrategy.NAME))) {
                 h.append("<figure class=\"chart speedup\">").append(Charts.speedup(w.spec(), ran)).append("</figure>\n");
             }
             if (!ran.isEmpty()) {

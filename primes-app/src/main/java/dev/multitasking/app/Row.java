@@ -1,5 +1,6 @@
 package dev.multitasking.app;
 
+import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.Span;
 import java.nio.file.Path;
@@ -59,9 +60,12 @@ record Row(String strategy, int workers, boolean pooled, List<RunStats> timed, L
         return strategy.startsWith("python-");
     }
 
+    /** The lecture's Python program in a plain loop: the Python rows' baseline. */
+    static final String PYTHON_SEQUENTIAL = "python-" + SequentialStrategy.NAME;
+
     /** The row this one's speedup is measured against. */
     String baseline() {
-        return isPython() ? "python-sequential" : "sequential";
+        return isPython() ? PYTHON_SEQUENTIAL : SequentialStrategy.NAME;
     }
 
     /** Speedup per worker: 1.0 means every worker was busy all the time. */

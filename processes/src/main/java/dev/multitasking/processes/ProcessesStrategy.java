@@ -33,7 +33,7 @@ public final class ProcessesStrategy implements Strategy {
     static final long WORKER_BYTES = 160L << 20;
 
     @Override
-    public long bytesPerWorker() {
+    public long bytesPerWorker(Options options) {
         return WORKER_BYTES;
     }
 

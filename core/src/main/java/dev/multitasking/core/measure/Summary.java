@@ -33,6 +33,12 @@ public record Summary(double[] sorted) {
         return new Summary(values);
     }
 
+    /** The values, ascending; a copy, so the summary stays as it was made. */
+    @Override
+    public double[] sorted() {
+        return sorted.clone();
+    }
+
     public double median() {
         return percentile(50);
     }

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * there (a child JVM started with the JDK's {@link ProcessBuilder}: this module stands on core
  * alone), and says how to build it when it is not.
  *
- * <p>Run: {@code ./primes demo profiling-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo profiling-02} ({@code ./primes demo profiling-02 naive}: the naive
+ * loop only). Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
  * Python form                Java                 naive, 1st   naive, 2nd   JMH (ns per call)
  * set(range(100))            setOfRange              5367 ns      1912 ns   1374 ± 26
@@ -128,7 +129,9 @@ public final class Profiling_02_TimeitTheEightWays {
     public static void main(String[] args) throws Exception {
         Map<String, Double> first = naive(20_000);
         Map<String, Double> second = naive(20_000);
-        Optional<Path> jar = benchmarksJar();
+        // "naive": the naive loop only (a test's run: what it does must not depend on what a build left in target/).
+        boolean naiveOnly = args.length > 0 && args[0].equals("naive");
+        Optional<Path> jar = naiveOnly ? Optional.empty() : benchmarksJar();
         Map<String, String> jmh = jar.isPresent() ? jmh(jar.get()) : Map.of();
         System.out.printf("%-26s %-18s %12s %12s   %s%n", "Python form", "Java", "naive, 1st", "naive, 2nd", "JMH (ns per call)");
         List<String> rows = new ArrayList<>();
@@ -137,7 +140,7 @@ public final class Profiling_02_TimeitTheEightWays {
                     second.get(w.java()), jmh.getOrDefault(w.java(), "-")));
         }
         rows.forEach(System.out::println);
-        if (jar.isEmpty()) {
+        if (jar.isEmpty() && !naiveOnly) {
             System.out.println("(JMH: no benchmarks.jar here; './mvnw package' builds profiling/target/benchmarks.jar, then run this again)");
         }
     }
