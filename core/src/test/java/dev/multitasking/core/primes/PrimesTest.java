@@ -100,6 +100,46 @@ class PrimesTest {
         assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(Math.min(p, q));
     }
 
+    @Test
+    void quotientTestAndRemainderTest_belowOneMillion_findTheSameSmallestFactor() {
+        long disagreements = LongStream.range(-10, 1_000_000)
+                .filter(n -> Primes.smallestFactorByTrialDivision(n) != Primes.smallestFactorByRemainder(n))
+                .count();
+        assertThat(disagreements).isZero();
+    }
+
+    static Stream<Arguments> squaresOfPrimesAroundTheExactLimit() {
+        // The quotient test is exact below 2^53 only: squares of the primes on either side of its
+        // square root (the factor is the loop's last divisor), a product of two primes just below
+        // it, and the largest prime below 2^53 (the whole loop, no factor).
+        long below = 94_906_249L;   // 94906249^2 < 2^53
+        long above = 94_906_297L;   // 94906297^2 > 2^53
+        return Stream.of(Arguments.of(below * below, below), Arguments.of(above * above, above),
+                Arguments.of(94_906_247L * below, 94_906_247L), Arguments.of(9_007_199_254_740_881L, 9_007_199_254_740_881L));
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @MethodSource("squaresOfPrimesAroundTheExactLimit")
+    void trialDivision_aroundTwoToTheFiftyThree_findsTheFactorAtTheEndOfTheLoop(long n, long factor) {
+        assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(factor);
+        assertThat(Primes.isPrimeMillerRabin(factor)).isTrue();
+    }
+
+    static Stream<Arguments> oddProductsOfTwoPrimesBelowTwoToTheFiftyThree() {
+        return Seeded.pairs(200, 3, 90_000_000, 3, 90_000_000);
+    }
+
+    @ParameterizedTest(name = "seed {0}: a = {1}, b = {2}")
+    @MethodSource("oddProductsOfTwoPrimesBelowTwoToTheFiftyThree")
+    void quotientTest_onProductsUpToTwoToTheFiftyThree_findsTheSmallerPrime(long seed, long a, long b) {
+        // Products of primes near 10^7..10^8 put the factor anywhere in a 64-divisor block, and
+        // exercise quotients near the double's precision.
+        long p = Primes.smallestFactor(a | 1);
+        long q = Primes.smallestFactor(b | 1);
+        long n = p * q;
+        assertThat(Primes.smallestFactorByTrialDivision(n)).isEqualTo(Math.min(p, q));
+    }
+
     static Stream<Arguments> windows() {
         return Seeded.pairs(200, 0, 2_000_000_000L, 0, 3_000);
     }

@@ -18,9 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One thread, two questions. Is each of the lecture's six numbers prime: by the lecture's trial
- * division, or by deterministic Miller-Rabin? And how many primes are below 10^7: by trial
- * division of every number, or by the segmented sieve? Each answer is checked once against the
- * oracle in {@link #check()}, and every benchmark returns its answer.
+ * division with its {@code n % d} test ({@code seedByRemainder}), by the same divisors tested as
+ * whole quotients 64 at a time (the project's form, {@code seedByTrialDivision}), or by
+ * deterministic Miller-Rabin? And how many primes are below 10^7: by trial division of every
+ * number (both tests), or by the segmented sieve? Each answer is checked once against the oracle
+ * in {@link #check()}, and every benchmark returns its answer.
  *
  * <p>Run: {@code java -jar profiling/target/benchmarks.jar PrimeAlgorithm}
  */
@@ -38,11 +40,11 @@ public class PrimeAlgorithmBenchmark {
     @Setup
     public void check() {
         List<Boolean> expected = List.of(true, true, true, true, true, false);
-        if (!seedByTrialDivision().equals(expected) || !seedByMillerRabin().equals(expected)) {
+        if (!seedByTrialDivision().equals(expected) || !seedByRemainder().equals(expected) || !seedByMillerRabin().equals(expected)) {
             throw new IllegalStateException("the seed numbers came out wrong");
         }
         long pi = KnownPrimeCounts.primePi(PI_OF).orElseThrow();
-        if (piByTrialDivision() != pi || piBySieve() != pi) {
+        if (piByTrialDivision() != pi || piByRemainder() != pi || piBySieve() != pi) {
             throw new IllegalStateException("pi(" + PI_OF + ") came out wrong");
         }
     }
@@ -50,6 +52,12 @@ public class PrimeAlgorithmBenchmark {
     @Benchmark
     public List<Boolean> seedByTrialDivision() {
         return SEED.stream().map(Primes::isPrime).toList();
+    }
+
+    /** The lecture's loop word for word: a 64-bit hardware division per divisor. */
+    @Benchmark
+    public List<Boolean> seedByRemainder() {
+        return SEED.stream().map(n -> Primes.smallestFactorByRemainder(n) == n).toList();
     }
 
     @Benchmark
@@ -60,6 +68,17 @@ public class PrimeAlgorithmBenchmark {
     @Benchmark
     public long piByTrialDivision() {
         return Primes.countPrimes(2, PI_OF + 1);
+    }
+
+    @Benchmark
+    public long piByRemainder() {
+        long count = 0;
+        for (long n = 2; n <= PI_OF; n++) {
+            if (Primes.smallestFactorByRemainder(n) == n) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Benchmark
