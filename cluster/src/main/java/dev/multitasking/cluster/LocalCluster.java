@@ -36,12 +36,16 @@ public final class LocalCluster implements AutoCloseable {
     private final List<HostPort> addresses;
     private final List<ChildProcess.Launched> members;
     private final long formationNanos;
+    /** The class archive one of these members writes as it exits, to publish once it has; null when none does. */
+    private final MemberClassArchive dumping;
 
-    private LocalCluster(String clusterName, List<HostPort> addresses, List<ChildProcess.Launched> members, long formationNanos) {
+    private LocalCluster(String clusterName, List<HostPort> addresses, List<ChildProcess.Launched> members, long formationNanos,
+            MemberClassArchive dumping) {
         this.clusterName = clusterName;
         this.addresses = addresses;
         this.members = members;
         this.formationNanos = formationNanos;
+        this.dumping = dumping;
     }
 
     /**
@@ -60,6 +64,10 @@ public final class LocalCluster implements AutoCloseable {
         List<HostPort> addresses = freePorts(size);
         String peers = String.join(",", addresses.stream().map(HostPort::toString).toList());
         List<ChildProcess.Launched> started = new ArrayList<>();
+        List<String> jvmOptions = Settings.memberJvmOptions();
+        MemberClassArchive archive = MemberClassArchive.of(System.getProperty("java.class.path"), jvmOptions).orElse(null);
+        boolean fromArchive = archive != null && archive.exists();
+        MemberClassArchive dumping = archive != null && !fromArchive ? archive : null;
         try {
             List<CompletableFuture<String>> ready = new ArrayList<>();
             HostPort first = addresses.getFirst();
@@ -68,8 +76,14 @@ public final class LocalCluster implements AutoCloseable {
                 List<String> args = new ArrayList<>(List.of("--cluster", name, "--address", address.toString(), "--threads", "1"));
                 args.addAll(address.equals(first) ? List.of("--members", first.toString())
                         : List.of("--members", peers, "--after", first.toString()));
+                List<String> options = new ArrayList<>(jvmOptions);
+                if (fromArchive) {
+                    options.addAll(archive.useOptions());
+                } else if (dumping != null && address.equals(first)) {
+                    options.addAll(dumping.dumpOptions());
+                }
                 ChildProcess.Launched m = ChildProcess.main(Member.class)
-                        .jvmOptions(Settings.memberJvmOptions().toArray(String[]::new))
+                        .jvmOptions(options.toArray(String[]::new))
                         .args(args.toArray(String[]::new))
                         .name("member-" + address.port())
                         .tailLines(30)
@@ -90,13 +104,13 @@ public final class LocalCluster implements AutoCloseable {
                             + "; its last words: " + started.get(i).stderrTail(), e.getCause());
                 }
             }
-            LocalCluster cluster = new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), 0);
+            LocalCluster cluster = new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), 0, null);
             try (Connection c = cluster.connect(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
                 c.awaitMembers(size, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             }
-            return new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), System.nanoTime() - begin);
+            return new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), System.nanoTime() - begin, dumping);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            stop(started);
+            stop(started, dumping);
             throw e;
         }
     }
@@ -187,10 +201,10 @@ public final class LocalCluster implements AutoCloseable {
     /** Asks every member to leave (closing its stdin), kills those still there after a grace period, waits for all. */
     @Override
     public void close() {
-        stop(members);
+        stop(members, dumping);
     }
 
-    private static void stop(List<ChildProcess.Launched> members) {
+    private static void stop(List<ChildProcess.Launched> members, MemberClassArchive dumping) {
         for (ChildProcess.Launched m : members) {
             try {
                 m.stdin().close();
@@ -211,6 +225,11 @@ public final class LocalCluster implements AutoCloseable {
         }
         for (ChildProcess.Launched m : members) {
             m.close();   // destroys if still alive, and waits
+        }
+        if (dumping != null) {
+            // The first member dumps; only a member that exited by itself has finished writing.
+            ChildProcess.Result r = members.isEmpty() ? null : members.getFirst().completion().getNow(null);
+            dumping.publish(r != null && r.exitCode() == 0 && !r.killed());
         }
     }
 
