@@ -21,14 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The lecture's Python program ({@code src/main/resources/python/primes_lecture.py}, carried in
- * this jar) run by {@code python3} for {@code compare --python} and the anchors: the same
- * {@code seed} and {@code count} work, its pool start-up inside the timed part as in the lecture.
- * It prints one JSON line: the answer and the seconds it took.
+ * A Python program carried in this jar ({@code src/main/resources/python/}) and run by a Python
+ * interpreter; each run prints one JSON line. {@link #find()} is the lecture's program
+ * ({@code primes_lecture.py}, run by {@code python3} for {@code compare --python} and the anchors:
+ * the same {@code seed} and {@code count} work, its pool start-up inside the timed part as in the
+ * lecture); {@link #findStack()} is the anchors' Python stack ({@code python_stack.py}: aiohttp on
+ * uvloop, a thread per request, and four process pools' round trips).
  */
 public final class PythonProgram {
 
     private static final String RESOURCE = "/python/primes_lecture.py";
+    private static final String STACK_RESOURCE = "/python/python_stack.py";
+    /** The packages the stack uses: Debian's python3-aiohttp, -uvloop, -pebble, -joblib (loky inside). */
+    static final List<String> STACK_PACKAGES = List.of("aiohttp", "uvloop", "pebble", "joblib");
     private static final long TIMEOUT_SECONDS = 600;
 
     private final Path python;
@@ -40,23 +45,52 @@ public final class PythonProgram {
         this.script = script;
     }
 
-    /** The program, ready to run, or empty when there is no {@code python3} on the PATH. */
+    /** The lecture's program, ready to run, or empty when there is no {@code python3} on the PATH. */
     public static Optional<PythonProgram> find() throws IOException {
         Optional<Path> python = ChildProcess.which("python3");
-        if (python.isEmpty()) {
+        return python.isEmpty() ? Optional.empty() : Optional.of(new PythonProgram(python.get(), extract(RESOURCE)));
+    }
+
+    /**
+     * The anchors' Python stack, run by the first of {@code python3} on the PATH and the system's
+     * {@code /usr/bin/python3} that imports all of {@link #STACK_PACKAGES} (Debian installs them
+     * for its own interpreter, which a pyenv or venv {@code python3} does not see); else by the
+     * first there is, whose runs then say which package is missing. Empty when there is no Python.
+     */
+    public static Optional<PythonProgram> findStack() throws IOException, InterruptedException {
+        List<Path> candidates = new ArrayList<>();
+        ChildProcess.which("python3").ifPresent(candidates::add);
+        Path system = Path.of("/usr/bin/python3");
+        if (Files.isExecutable(system) && !candidates.contains(system)) {
+            candidates.add(system);
+        }
+        if (candidates.isEmpty()) {
             return Optional.empty();
         }
+        Path chosen = candidates.getFirst();
+        for (Path python : candidates) {
+            ChildProcess.Result r = ChildProcess.program(python.toString(), "-c", "import " + String.join(", ", STACK_PACKAGES))
+                    .timeout(Duration.ofSeconds(60)).run();
+            if (r.exitCode() == 0) {
+                chosen = python;
+                break;
+            }
+        }
+        return Optional.of(new PythonProgram(chosen, extract(STACK_RESOURCE)));
+    }
+
+    private static Path extract(String resource) throws IOException {
         Path dir = Files.createTempDirectory("primes-python");
-        Path script = dir.resolve("primes_lecture.py");
-        try (InputStream in = PythonProgram.class.getResourceAsStream(RESOURCE)) {
+        Path script = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+        try (InputStream in = PythonProgram.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException("the jar lacks " + RESOURCE);
+                throw new IOException("the jar lacks " + resource);
             }
             Files.copy(in, script);
         }
         script.toFile().deleteOnExit();
         dir.toFile().deleteOnExit();
-        return Optional.of(new PythonProgram(python.get(), script));
+        return script;
     }
 
     /** Whether the Python program has this workload: {@code seed} and {@code count}. */
@@ -99,9 +133,21 @@ public final class PythonProgram {
      * @throws IOException when it fails, is killed, or runs past the time limit
      */
     public JsonNode call(String workload, String strategy, int workers) throws IOException, InterruptedException {
+        return call(workload, strategy, Integer.toString(workers));
+    }
+
+    /**
+     * One run of the program with these arguments.
+     *
+     * @return its JSON line
+     * @throws IOException when it fails (the message is its last line of stderr), is killed, or
+     *                     runs past the time limit
+     */
+    public JsonNode call(String... args) throws IOException, InterruptedException {
         ChildProcess.Result r;
-        try (ChildProcess.Launched child = ChildProcess.program(python.toString(), script.toString(), workload, strategy,
-                Integer.toString(workers)).tailLines(20).start()) {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        try (ChildProcess.Launched child = ChildProcess.program(python.toString(), command.toArray(String[]::new)).tailLines(20).start()) {
             running = child;
             try {
                 r = child.completion().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -123,6 +169,11 @@ public final class PythonProgram {
             throw new IOException("python3 exited with " + r.exitCode() + ": " + err);
         }
         return new ObjectMapper().readTree(last);
+    }
+
+    /** The interpreter that runs the program. */
+    public Path interpreter() {
+        return python;
     }
 
     /** What {@code python3 --version} says. */
