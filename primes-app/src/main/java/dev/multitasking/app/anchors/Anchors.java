@@ -65,7 +65,7 @@ public final class Anchors {
     /** Warm-up runs for the second, informative `processes` figure of the scaling table. */
     private static final int LONG_WARMUP = 20;
     /** Round trips per process-pool figure, after as many again to warm up. */
-    private static final int TRIPS = 2_000;
+    private static final int TRIPS = 10_000;
     /** The I/O comparison: this many requests, each answered after {@link #IO_LATENCY_MILLIS}. */
     private static final int IO_REQUESTS = 10_000;
     private static final int IO_LATENCY_MILLIS = 100;
