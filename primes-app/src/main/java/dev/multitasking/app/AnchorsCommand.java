@@ -15,15 +15,15 @@ import picocli.CommandLine.Spec;
 /** {@code primes anchors}: the project against the lecture's Python program and primesieve, written to RESULTS.md. */
 @Command(name = "anchors",
         mixinStandardHelpOptions = true,
-        description = {"Measures the project against its anchors (the lecture's Python program when python3 is there,",
-                "primesieve when installed) on this machine, and writes the figures as Markdown.",
-                "profiling/run-anchors.sh installs primesieve first."})
+        description = {"Measures the project against its anchors on this machine, interleaved, and writes the figures as Markdown:",
+                "the lecture's Python program and the best Python stack (aiohttp on uvloop, Pool.apply, loky, pebble) when",
+                "python3 is there, and primesieve when installed. profiling/run-anchors.sh installs those first."})
 final class AnchorsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--repeat", paramLabel = "RUNS", description = "Runs per figure; the median is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", paramLabel = "RUNS", description = "Rounds per comparison, each side once a round; the median is reported (default: ${DEFAULT-VALUE}).")
     private int repeat = 3;
 
     @Option(names = "--sieve", paramLabel = "N", description = "N for pi(N) against primesieve, 1e6 to 1e11 (default: ${DEFAULT-VALUE}).")
