@@ -76,11 +76,16 @@ public final class PythonProgram {
                 break;
             }
         }
-        return Optional.of(new PythonProgram(chosen, extract(STACK_RESOURCE)));
+        Path dir = Files.createTempDirectory("primes-python");
+        extract(RESOURCE, dir);   // the stack takes its CPU clock from the lecture's program
+        return Optional.of(new PythonProgram(chosen, extract(STACK_RESOURCE, dir)));
     }
 
     private static Path extract(String resource) throws IOException {
-        Path dir = Files.createTempDirectory("primes-python");
+        return extract(resource, Files.createTempDirectory("primes-python"));
+    }
+
+    private static Path extract(String resource, Path dir) throws IOException {
         Path script = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
         try (InputStream in = PythonProgram.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -88,8 +93,8 @@ public final class PythonProgram {
             }
             Files.copy(in, script);
         }
+        dir.toFile().deleteOnExit();      // registered first, so deleted after the scripts in it
         script.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return script;
     }
 
@@ -145,7 +150,8 @@ public final class PythonProgram {
      */
     public JsonNode call(String... args) throws IOException, InterruptedException {
         ChildProcess.Result r;
-        List<String> command = new ArrayList<>(List.of(script.toString()));
+        // -B: no __pycache__ beside the scripts (the stack imports the lecture's program), so their directory goes at exit
+        List<String> command = new ArrayList<>(List.of("-B", script.toString()));
         command.addAll(List.of(args));
         try (ChildProcess.Launched child = ChildProcess.program(python.toString(), command.toArray(String[]::new)).tailLines(20).start()) {
             running = child;
