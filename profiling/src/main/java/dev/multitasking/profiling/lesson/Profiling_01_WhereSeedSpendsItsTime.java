@@ -15,43 +15,44 @@ import java.util.List;
  *
  * <p>What it shows: nearly every sample is under {@code Primes.isPrime} (its total), and by self
  * time in the one method it calls, {@code smallestFactorByTrialDivision}: the work is that loop
- * and nothing around it. The hottest line is the loop's remainder test, {@code n % d == 0}, run
- * about five million times per number. To make {@code seed} faster, change that loop (test fewer
- * divisors, or use Miller-Rabin): nothing else is worth touching. The
- * flame graph (an HTML file, written next to the collapsed stacks) shows the same at a glance.
+ * and nothing around it. The hottest lines are its divisibility test, run about five million
+ * times per number: the quotients of 64 divisors at once (about two thirds of the samples), then
+ * the check of each for a whole number (about a third). To make {@code seed} faster, change that
+ * test or test fewer divisors (or use Miller-Rabin): nothing else is worth touching. The test was
+ * the lecture's {@code n % d == 0} until a profile like this one pointed at it; the division it
+ * costs is why it became a vector of floating-point quotients ({@code PrimeAlgorithmBenchmark}
+ * times both). The flame graph (an HTML file, written next to the collapsed stacks) shows the
+ * same at a glance.
  *
  * <p>Run: {@code ./primes demo profiling-01} (the files go to {@code target/profile}, or to the
  * directory given as the argument). Sample output (2-core AMD EPYC, JDK 25):
  * <pre>
- * seed ran 35 times; 2073 samples
+ * seed ran 91 times; 2134 samples
  *
  * self (the method's own code)
- *    92.91%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.05%  dev.multitasking.core.primes.IsPrime.call
- *     0.05%  dev.multitasking.core.primes.Primes.isqrt
+ *    90.25%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
  *
  * total (the method and what it called)
- *    93.73%  dev.multitasking.core.primes.IsPrime.call
- *    93.68%  dev.multitasking.core.primes.Primes.isPrime
- *    93.68%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.05%  dev.multitasking.core.primes.Primes.isqrt
- *     0.05%  dev.multitasking.core.workload.SeedWorkload.prepare
+ *    90.96%  dev.multitasking.core.primes.IsPrime.call
+ *    90.91%  dev.multitasking.core.primes.Primes.isPrime
+ *    90.91%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.09%  dev.multitasking.core.workload.SeedWorkload.prepare
  *
  * hottest lines
- *    98.18%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:49
- *     1.56%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:48
- *     0.26%  dev.multitasking.core.primes.Primes.isPrime:33
+ *    64.84%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
+ *    30.73%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
+ *     3.13%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
  *
- * the hottest line, Primes.java:49: if (n % d == 0) {
+ * the hottest line, Primes.java:98: quotients[j] = nd / (first + BLOCK_OFFSETS[j]);
  * </pre>
  * The line's text is read from the source tree when the lesson runs in the repository: line
  * numbers move as the code changes, so the lesson shows the line itself, as line_profiler does.
- * The rest of the samples (about 6%) are the JIT, the kernel and the profilers themselves.
+ * The rest of the samples (about 9%) are the JIT, the kernel and the profilers themselves.
  */
 public final class Profiling_01_WhereSeedSpendsItsTime {
 
     /** The lesson in one line, which {@code primes demo} prints before running it. */
-    static final String CLAIM = "A profiler shows where the time goes: in seed, one remainder test is nearly all of it.";
+    static final String CLAIM = "A profiler shows where the time goes: in seed, one loop's divisibility test is nearly all of it.";
 
     private Profiling_01_WhereSeedSpendsItsTime() {
     }
