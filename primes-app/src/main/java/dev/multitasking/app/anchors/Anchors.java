@@ -362,8 +362,8 @@ public final class Anchors {
      * The {@code main} of one figure's JVM: prints {@value #PREFIX}, the wall and the CPU
      * milliseconds of one run. Arguments: workload, strategy, workers, mode, and the address of
      * an io server in another JVM (or an empty argument). Modes: {@code fresh:W} (start the workers,
-     * run, close, the start-up in the wall time; after W such runs that warm the JIT, as Python
-     * has none to warm), {@code warm:W} (workers started once, W warm-up runs, one timed run;
+     * run, close, the start-up in the wall time and its CPU with the pool's ended processes; after
+     * W such runs that warm the JIT, as Python has none to warm), {@code warm:W} (workers started once, W warm-up runs, one timed run;
      * both warm-ups last at least {@link #MIN_WARMUP_NANOS}),
      * {@code startup} (the start-up alone, CPU unknown), {@code roundtrip:N} (a process pool of one
      * worker, N trivial tasks one at a time after N more to warm up: the median and the 99th
@@ -425,13 +425,34 @@ public final class Anchors {
                     for (int i = 0; i < warmups || (System.nanoTime() < until && i < MAX_WARMUPS); i++) {
                         Trial.once(s, Strategy.Options.NONE, prepared, workers);   // warms this JVM's JIT
                     }
+                    double cpuBefore = cpuWithEndedChildrenMillis();
                     RunStats r = Trial.once(s, Strategy.Options.NONE, prepared, workers).stats();
                     wall = (r.wallNanos() + r.startupNanos()) / 1e6;
-                    cpu = r.cpuNanos() / 1e6;
+                    // As Python's figure counts it: start, run and close, the pool's ended processes included.
+                    cpu = cpuWithEndedChildrenMillis() - cpuBefore;
                 }
             }
             System.out.println(PREFIX + wall + " " + cpu);
             System.exit(0);
+        }
+    }
+
+    /**
+     * This JVM's user and system time and that of its children that have ended and been waited
+     * for (a closed pool's worker JVMs), in milliseconds, from {@code /proc/self/stat} (fields 14
+     * to 17, in clock ticks, 100 a second); NaN where there is no such file.
+     */
+    static double cpuWithEndedChildrenMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");   // f[0] is field 3
+            long ticks = 0;
+            for (int field = 14; field <= 17; field++) {
+                ticks += Long.parseLong(f[field - 3]);
+            }
+            return ticks * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
