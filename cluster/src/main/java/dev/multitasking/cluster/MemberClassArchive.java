@@ -2,13 +2,20 @@ package dev.multitasking.cluster;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A class-data-sharing archive (AppCDS) of the classes a member JVM loads: Hazelcast's several
@@ -23,9 +30,13 @@ import java.util.Optional;
  * size, time) and the member's options, so a rebuilt jar or another JDK makes a new archive; a
  * stale or damaged one is refused by the JVM itself ({@code -Xshare:auto} then runs without it).
  * A class path with a directory on it (a build's {@code target/classes}) cannot be archived: no
- * archive then, and members start as before.
+ * archive then, and members start as before. The archives live in a directory of the user's own
+ * under the temporary directory, readable by that user only, and are used only from there.
  */
 final class MemberClassArchive {
+
+    /** Archives kept in the directory: a few builds' or JDKs' worth. */
+    static final int KEPT = 4;
 
     private final Path archive;
     private final Path dump;
@@ -37,6 +48,11 @@ final class MemberClassArchive {
 
     /** The archive for members started on {@code classPath} with {@code options}, or empty where there can be none. */
     static Optional<MemberClassArchive> of(String classPath, List<String> options) {
+        return of(classPath, options, Path.of(System.getProperty("java.io.tmpdir"), "multitasking-cds-" + System.getProperty("user.name", "user")));
+    }
+
+    /** As {@link #of(String, List)}, the archives kept in {@code dir}. */
+    static Optional<MemberClassArchive> of(String classPath, List<String> options, Path dir) {
         if (classPath == null || classPath.isBlank()) {
             return Optional.empty();
         }
@@ -54,14 +70,39 @@ final class MemberClassArchive {
                 return Optional.empty();
             }
         }
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "multitasking-cds-" + System.getProperty("user.name", "user"));
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
+        if (!privateDirectory(dir)) {
             return Optional.empty();
         }
         String name = "member-jdk" + Runtime.version().feature() + "-" + Integer.toHexString(key.toString().hashCode()) + ".jsa";
         return Optional.of(new MemberClassArchive(dir.resolve(name)));
+    }
+
+    /**
+     * Makes {@code dir} a directory of this user's, readable and writable by this user only (an
+     * existing one of this user's is tightened): an archive is code the JVM maps, and one planted
+     * by another user in a shared temporary directory must not be. False (no archive) for a link,
+     * another user's directory, or where that cannot be made sure.
+     */
+    static boolean privateDirectory(Path dir) {
+        try {
+            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
+            try {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly));
+            } catch (FileAlreadyExistsException e) {
+                // made by an earlier run: checked below
+            }
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+            if (!a.isDirectory() || !a.owner().equals(me)) {
+                return false;   // a link, a file, or another user's
+            }
+            if (!a.permissions().equals(ownerOnly)) {
+                Files.setPosixFilePermissions(dir, ownerOnly);   // ours, made looser by an older version or a umask
+            }
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 
     /** Whether the archive has been written, so members can start from it. */
@@ -89,6 +130,7 @@ final class MemberClassArchive {
         try {
             if (complete && Files.isRegularFile(dump) && Files.size(dump) > 0 && !exists()) {
                 Files.move(dump, archive, StandardCopyOption.ATOMIC_MOVE);
+                prune();
             }
         } catch (IOException e) {
             // another cluster's dump got there first, or the directory went away: no archive this time
@@ -98,6 +140,25 @@ final class MemberClassArchive {
             } catch (IOException e) {
                 // left in the temporary directory
             }
+        }
+    }
+
+    /** Keeps the {@value #KEPT} newest archives (about 24 MB each, one per build and JDK), deletes older ones. */
+    private void prune() throws IOException {
+        try (var files = Files.list(archive.getParent())) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("member-jdk\\d+-[0-9a-f]+\\.jsa"))
+                    .sorted(java.util.Comparator.comparing(MemberClassArchive::modified).reversed()).toList();
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);   // a member mapping it keeps its pages; the next start makes a new one
+            }
+        }
+    }
+
+    private static long modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
