@@ -107,6 +107,11 @@ public final class ClusterStrategy implements Strategy {
         }
 
         @Override
+        public List<Long> childPids() {
+            return cluster == null ? List.of() : cluster.pids();
+        }
+
+        @Override
         public void close() {
             connection.close();
             if (cluster != null) {

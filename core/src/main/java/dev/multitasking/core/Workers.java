@@ -24,6 +24,14 @@ public interface Workers extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The process ids of the child JVMs these workers run on now (worker JVMs, cluster members),
+     * so that their JIT and GC time can be read beside the run's; empty when none.
+     */
+    default List<Long> childPids() {
+        return List.of();
+    }
+
     /** Stops the workers and waits for them; does not throw. */
     @Override
     void close();

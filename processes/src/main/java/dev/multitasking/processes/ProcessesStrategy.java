@@ -60,6 +60,11 @@ public final class ProcessesStrategy implements Strategy {
             }
 
             @Override
+            public List<Long> childPids() {
+                return pool.workerPids();
+            }
+
+            @Override
             public void close() {
                 tasks.close();
             }

@@ -77,7 +77,7 @@ public final class Scale_01_UpVersusOut {
         return rows;
     }
 
-    /** Starts the workers once, warms them up with one run, and keeps the best of three timed runs (each checked). */
+    /** Starts the workers once, warms them up until steady (at least one run), and keeps the best of three timed runs (each checked). */
     private static <T> Row best(String kind, int n, Trial.Starter starter, PreparedWorkload<T> prepared) throws Exception {
         try (Trial<T> trial = Trial.start(kind, n, starter, prepared)) {
             RunStats best = trial.runs(1, 3).fastest().stats();
@@ -87,7 +87,7 @@ public final class Scale_01_UpVersusOut {
 
     public static void main(String[] args) throws Exception {
         int max = args.length > 0 ? (int) NumberText.parseLong(args[0], "scale-01: the most members", 1, 16) : 3;
-        System.out.println(WORKLOAD + " on " + Runtime.getRuntime().availableProcessors() + " cores; best of 3 runs after one to warm up");
+        System.out.println(WORKLOAD + " on " + Runtime.getRuntime().availableProcessors() + " cores; best of 3 runs after warming up until steady");
         System.out.printf("%-8s %7s %10s %10s %8s%n", "", "workers", "start ms", "wall ms", "speedup");
         for (Row r : measure(max, WORKLOAD)) {
             System.out.printf("%-8s %7d %10d %10.1f %7.2fx%n", r.kind(), r.workers(), r.startMillis(), r.wallMillis(), r.speedup());

@@ -12,8 +12,16 @@ import java.lang.management.OperatingSystemMXBean;
  * @param wallNanos    elapsed time of the work itself, first submit to last result
  * @param cpuNanos     CPU time spent during the work: this JVM's threads (all of them, including
  *                     the JIT and GC) plus the strategy's child processes
+ * @param jitNanos     of that CPU time, the JIT compilers' (this JVM's and the workers' JVMs')
+ * @param gcNanos      of that CPU time, the garbage collectors' (with the VM threads), likewise
  */
-public record RunStats(String strategy, int workers, long startupNanos, long wallNanos, long cpuNanos) {
+public record RunStats(String strategy, int workers, long startupNanos, long wallNanos, long cpuNanos, long jitNanos,
+        long gcNanos) {
+
+    /** A run whose JIT and GC time was not measured (a program of another language). */
+    public RunStats(String strategy, int workers, long startupNanos, long wallNanos, long cpuNanos) {
+        this(strategy, workers, startupNanos, wallNanos, cpuNanos, 0, 0);
+    }
 
     /** How many times faster than {@code baseline}: its wall time over this one's. */
     public double speedupOver(RunStats baseline) {

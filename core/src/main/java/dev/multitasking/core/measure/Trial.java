@@ -5,20 +5,21 @@ import dev.multitasking.core.Strategy;
 import dev.multitasking.core.Workers;
 import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Verdict;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
 /**
  * The project's one measuring loop: start a strategy's workers once (start-up timed apart), run
- * a prepared workload on them again and again, time each run's wall and CPU, and check each run's
- * results against the workload's oracle. {@code primes compare}, the anchors, the lessons that
+ * a prepared workload on them again and again, time each run's wall and CPU (with the JIT's and
+ * the collector's share of it, this JVM's and the workers' JVMs'), and check each run's results
+ * against the workload's oracle. Warm-up lasts until the work is steady, not for a count
+ * ({@link Rounds}, which also interleaves several trials). {@code primes compare}, the anchors, the lessons that
  * time things and the benchmarks' set-up all measure through it.
  *
  * <pre>{@code
  * try (Trial<Long> trial = Trial.start(strategy, Strategy.Options.NONE, prepared, 2)) {
- *     Trial.Runs<Long> runs = trial.runs(1, 3);        // 1 warm-up, 3 timed
+ *     Trial.Runs<Long> runs = trial.runs(1, 3);        // warm up until steady (at least 1 run), 3 timed
  *     RunStats typical = runs.median().stats();
  * }
  * }</pre>
@@ -115,11 +116,14 @@ public final class Trial<T> implements AutoCloseable {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
+        List<Long> children = started.childPids();
+        JvmWork jvmBefore = jvmWork(children);
         long cpuBefore = RunStats.processCpuNanos() + started.childCpuNanos();
         long wallBegin = System.nanoTime();
         Batch<T> batch = started.invokeAll(work.tasks());
         long wall = System.nanoTime() - wallBegin;
         long cpu = RunStats.processCpuNanos() + started.childCpuNanos() - cpuBefore;
+        JvmWork jvm = jvmWork(children).since(jvmBefore);
         Verdict verdict = work.verify(batch.results());
         if (!verdict.ok()) {
             throw new WrongAnswerException(verdict.detail());
@@ -128,32 +132,48 @@ public final class Trial<T> implements AutoCloseable {
         // the workers it was seen to use.
         int used = countsWorkers ? workers : (int) Math.max(1, batch.spans().stream()
                 .map(s -> s.pid() + "/" + s.worker()).distinct().count());
-        return new RunResult<>(batch, new RunStats(name, used, startupNanos, wall, cpu), verdict);
+        return new RunResult<>(batch, new RunStats(name, used, startupNanos, wall, cpu, jvm.jitNanos(), jvm.gcNanos()), verdict);
+    }
+
+    /** This JVM's and the child JVMs' JIT and GC time so far. */
+    private static JvmWork jvmWork(List<Long> children) {
+        JvmWork w = JvmWork.self();
+        for (long pid : children) {
+            w = w.plus(JvmWork.of(pid));
+        }
+        return w;
     }
 
     /**
-     * {@code warmup} runs, then {@code timed} runs, every one verified; {@code afterEach} is told
-     * after each of them (a progress bar).
+     * Warms up until steady ({@link Rounds}: at least {@code warmup.minRuns()} runs, then on until
+     * a run during which the JIT compiled next to nothing and run times stopped falling, or the
+     * cap), then {@code timed} runs, every one verified; {@code afterEach} is told after each of
+     * them (a progress bar).
      */
-    public Runs<T> runs(int warmup, int timed, Runnable afterEach)
+    public Runs<T> runs(Rounds.Warmup warmup, int timed, Runnable afterEach)
             throws InterruptedException, ExecutionException, WrongAnswerException {
-        if (warmup < 0 || timed < 1) {
-            throw new IllegalArgumentException("need warm-up >= 0 and timed runs >= 1, got " + warmup + " and " + timed);
+        Rounds.Result result = Rounds.run(List.of(this), warmup, timed, afterEach);
+        if (result.interrupted()) {
+            throw new InterruptedException();
         }
-        List<RunResult<T>> kept = new ArrayList<>();
-        for (int i = 0; i < warmup + timed; i++) {
-            RunResult<T> r = run();
-            afterEach.run();
-            if (i >= warmup) {
-                kept.add(r);
-            }
+        Rounds.Outcome outcome = result.outcomes().get(0);
+        if (outcome.failure() instanceof WrongAnswerException e) {
+            throw e;
         }
-        return new Runs<>(startupNanos, kept);
+        if (outcome.failure() instanceof ExecutionException e) {
+            throw e;
+        }
+        if (outcome.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        Runs<T> runs = (Runs<T>) outcome.runs();
+        return runs;
     }
 
-    /** {@link #runs(int, int, Runnable)} with no one to tell. */
-    public Runs<T> runs(int warmup, int timed) throws InterruptedException, ExecutionException, WrongAnswerException {
-        return runs(warmup, timed, () -> { });
+    /** {@link #runs(Rounds.Warmup, int, Runnable)} with at least {@code minWarmup} warm-up runs, the default cap, and no one to tell. */
+    public Runs<T> runs(int minWarmup, int timed) throws InterruptedException, ExecutionException, WrongAnswerException {
+        return runs(Rounds.Warmup.atLeast(minWarmup), timed, () -> { });
     }
 
     /** Closes the workers. */
@@ -167,10 +187,16 @@ public final class Trial<T> implements AutoCloseable {
      *
      * @param startupNanos what starting the workers cost
      * @param timed        the runs, fastest first
+     * @param warmupRuns   how many untimed runs came before them
+     * @param steady       whether the last warm-up run found the work steady (the JIT done, times
+     *                     no longer falling); false when the warm-up cap came first
      */
-    public record Runs<T>(long startupNanos, List<RunResult<T>> timed) {
+    public record Runs<T>(long startupNanos, List<RunResult<T>> timed, int warmupRuns, boolean steady) {
 
         public Runs {
+            if (timed.isEmpty()) {
+                throw new IllegalArgumentException("no timed run");
+            }
             timed = timed.stream().sorted(Comparator.comparingLong(r -> r.stats().wallNanos())).toList();
         }
 

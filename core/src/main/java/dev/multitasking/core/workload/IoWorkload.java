@@ -44,6 +44,12 @@ public record IoWorkload(int requests, Duration latency, String server) implemen
         return "io:" + requests + ":" + latency.toMillis() + "ms";
     }
 
+    /** Its tasks wait for the server: more threads than cores overlap the waits. */
+    @Override
+    public boolean cpuBound() {
+        return false;
+    }
+
     @Override
     public String description() {
         return requests + " HTTP requests to 127.0.0.1, each answered after " + latency.toMillis() + " ms";

@@ -22,6 +22,14 @@ public sealed interface Workload<T> permits SeedWorkload, CountWorkload, SieveWo
     /** One line for people: what is computed and how. */
     String description();
 
+    /**
+     * Whether its tasks keep a core busy from start to end (trial division, the sieve), so that
+     * no strategy can run them faster than the cores allow; false for work that waits ({@code io}).
+     */
+    default boolean cpuBound() {
+        return true;
+    }
+
     /** Starts what the tasks need and returns them with their oracle. */
     PreparedWorkload<T> prepare();
 

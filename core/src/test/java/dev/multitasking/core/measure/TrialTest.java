@@ -62,7 +62,7 @@ class TrialTest {
     }
 
     @Test
-    void runs_startOnce_warmUp_thenTimeEachRun_fastestFirst_andSayAfterEach() throws Exception {
+    void runs_startOnce_warmUpAtLeastTheMinimum_thenTimeEachRun_fastestFirst_andSayAfterEach() throws Exception {
         Counting w = new Counting();
         AtomicInteger told = new AtomicInteger();
         AtomicInteger starts = new AtomicInteger();
@@ -71,12 +71,13 @@ class TrialTest {
             starts.incrementAndGet();
             return w;
         }, new Squares(50, false))) {
-            runs = trial.runs(2, 3, told::incrementAndGet);
+            runs = trial.runs(Rounds.Warmup.atLeast(2), 3, told::incrementAndGet);
             assertThat(trial.startupNanos()).isPositive().isEqualTo(runs.startupNanos());
         }
         assertThat(starts).hasValue(1);
-        assertThat(w.batches).hasValue(5);
-        assertThat(told).hasValue(5);
+        assertThat(runs.warmupRuns()).isGreaterThanOrEqualTo(2);
+        assertThat(w.batches).hasValue(runs.warmupRuns() + 3);
+        assertThat(told).hasValue(w.batches.get());
         assertThat(w.closed).hasValue(1);
         assertThat(runs.timed()).hasSize(3);
         assertThat(runs.stats()).extracting(RunStats::wallNanos).isSorted();
@@ -124,6 +125,7 @@ class TrialTest {
                 .isInstanceOf(IllegalArgumentException.class);
         try (Trial<Integer> trial = Trial.start("counting", 1, n -> new Counting(), new Squares(1, false))) {
             assertThatThrownBy(() -> trial.runs(1, 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> trial.runs(-1, 1)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 }

@@ -1,0 +1,246 @@
+package dev.multitasking.core.measure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Several trials measured side by side, in rounds: each round runs every trial once, in the same
+ * order (A, B, C, A, B, C), so that drift and noise (a turbo clock settling, a neighbour on the
+ * host, the heap growing) fall on every trial alike, and a baseline is a trial of the same rounds.
+ *
+ * <p><b>Warm-up until steady.</b> Untimed rounds go on until a round in which every trial was
+ * steady: the JIT compiled next to nothing during its run ({@link #compiledLittle}) and its time
+ * stopped falling (not more than {@link #FALLING} below the fastest of its earlier warm-up runs),
+ * after at least {@link Warmup#minRuns()} rounds, and at most for {@link Warmup#cap()} (the
+ * trials that were not steady by then say so). The JIT's time is read from the threads of this
+ * JVM and of the workers' JVMs ({@link JvmWork}), so a pool of worker JVMs warms up until its
+ * workers are compiled too.
+ *
+ * <p><b>The machine.</b> Across the timed rounds it reads the machine's CPU ({@link MachineCpu})
+ * and the load average, so that what other processes did meanwhile is known: {@link Window}.
+ *
+ * <p>A trial that fails (a wrong answer, a task's exception) leaves the rounds with its failure;
+ * the others go on. An interrupt ends all of them: what was measured by then comes back.
+ */
+public final class Rounds {
+
+    /** Run times falling by more than this (a fraction) mean the work is still warming. */
+    static final double FALLING = 0.05;
+
+    /** A run during which the JIT compiled at most this share of the run's CPU compiled "next to nothing"... */
+    static final double JIT_SHARE = 0.02;
+
+    /** ...or at most this much, for runs so short that a share of them is below one compile. */
+    static final long JIT_FLOOR_NANOS = 500_000;
+
+    /** However short the runs: no more warm-up rounds than this. */
+    static final int MAX_ROUNDS = 2_000;
+
+    private Rounds() {
+    }
+
+    /**
+     * How warm-up ends.
+     *
+     * @param minRuns at least this many warm-up rounds
+     * @param cap     past {@code minRuns}, warm up until steady but no longer than this; zero for
+     *                exactly {@code minRuns} rounds
+     */
+    public record Warmup(int minRuns, Duration cap) {
+
+        /** Long enough for the slowest default row of {@code primes compare} to settle, with room. */
+        public static final Duration DEFAULT_CAP = Duration.ofSeconds(20);
+
+        public Warmup {
+            if (minRuns < 0 || cap.isNegative()) {
+                throw new IllegalArgumentException("need warm-up runs >= 0 and a cap >= 0, got " + minRuns + " and " + cap);
+            }
+        }
+
+        /** At least {@code minRuns}, then until steady, within {@link #DEFAULT_CAP}. */
+        public static Warmup atLeast(int minRuns) {
+            return new Warmup(minRuns, DEFAULT_CAP);
+        }
+
+        /** Exactly {@code runs}, steady or not. */
+        public static Warmup exactly(int runs) {
+            return new Warmup(runs, Duration.ZERO);
+        }
+    }
+
+    /**
+     * What one trial gave.
+     *
+     * @param runs       its timed runs; null when it failed before its first one
+     * @param warmupRuns how many warm-up runs it had
+     * @param steady     whether its last warm-up run was steady
+     * @param failure    why it left the rounds early, or null
+     */
+    public record Outcome(Trial.Runs<?> runs, int warmupRuns, boolean steady, Exception failure) {
+    }
+
+    /**
+     * The machine across the timed rounds, from before the first to after the last.
+     *
+     * @param wallNanos      how long they took, gaps between runs included
+     * @param othersCpuNanos CPU time that neither this JVM nor the trials' child processes used:
+     *                       other processes'; -1 where the machine's CPU cannot be read
+     * @param stealNanos     time the hypervisor kept this machine's CPUs from running; -1 likewise
+     * @param cores          the processors available
+     * @param loadBefore     the 1-minute load average before the first timed round
+     * @param loadAfter      and after the last
+     */
+    public record Window(long wallNanos, long othersCpuNanos, long stealNanos, int cores, double loadBefore, double loadAfter) {
+
+        /** Nothing measured (no timed round ran). */
+        static final Window NONE = new Window(0, -1, -1, Runtime.getRuntime().availableProcessors(), Double.NaN, Double.NaN);
+
+        /** Others' CPU as a share of what the machine had in the window (wall times cores), or NaN when unknown. */
+        public double othersShare() {
+            return othersCpuNanos < 0 || wallNanos == 0 ? Double.NaN : (double) othersCpuNanos / ((double) wallNanos * cores);
+        }
+
+        /** Steal as a share of the machine's time in the window, or NaN when unknown. */
+        public double stealShare() {
+            return stealNanos < 0 || wallNanos == 0 ? Double.NaN : (double) stealNanos / ((double) wallNanos * cores);
+        }
+    }
+
+    /**
+     * All the trials' outcomes, in their order, and the machine during the timed rounds.
+     *
+     * @param interrupted whether an interrupt cut the rounds short
+     */
+    public record Result(List<Outcome> outcomes, Window window, boolean interrupted) {
+    }
+
+    /** The bookkeeping of one trial in the rounds; owned by the thread running them. */
+    private static final class Entry {
+        final Trial<?> trial;
+        final List<RunStats> warm = new ArrayList<>();
+        final List<RunResult<?>> timed = new ArrayList<>();
+        Exception failure;
+        boolean steady;
+
+        Entry(Trial<?> trial) {
+            this.trial = trial;
+        }
+
+        boolean running() {
+            return failure == null;
+        }
+
+        Outcome outcome() {
+            Trial.Runs<?> runs = timed.isEmpty() ? null : runs(trial, timed, warm.size(), steady);
+            return new Outcome(runs, warm.size(), steady, failure);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static Trial.Runs<?> runs(Trial<?> trial, List<RunResult<?>> timed, int warmups, boolean steady) {
+            return new Trial.Runs(trial.startupNanos(), (List) timed, warmups, steady);
+        }
+    }
+
+    /**
+     * Warms the trials up until steady, then runs {@code timed} rounds; {@code afterEach} is told
+     * after every run (a progress bar).
+     */
+    public static Result run(List<? extends Trial<?>> trials, Warmup warmup, int timed, Runnable afterEach) {
+        if (timed < 1) {
+            throw new IllegalArgumentException("need timed runs >= 1, got " + timed);
+        }
+        List<Entry> entries = trials.stream().map(Entry::new).toList();
+        try {
+            warmUp(entries, warmup, afterEach);
+            long capacityBefore = System.nanoTime();
+            double loadBefore = MachineCpu.loadAverage();
+            long oursBefore = ours(entries);
+            var machineBefore = MachineCpu.now();
+            for (int round = 0; round < timed && entries.stream().anyMatch(Entry::running); round++) {
+                for (Entry e : entries) {
+                    if (e.running()) {
+                        runOnce(e, e.timed, afterEach);
+                    }
+                }
+            }
+            var machineAfter = MachineCpu.now();
+            long oursAfter = ours(entries);
+            long wall = System.nanoTime() - capacityBefore;
+            long others = -1;
+            long steal = -1;
+            if (machineBefore.isPresent() && machineAfter.isPresent()) {
+                others = Math.max(0, machineAfter.get().busyNanos() - machineBefore.get().busyNanos() - (oursAfter - oursBefore));
+                steal = machineAfter.get().stealNanos() - machineBefore.get().stealNanos();
+            }
+            Window window = new Window(wall, others, steal, Runtime.getRuntime().availableProcessors(), loadBefore,
+                    MachineCpu.loadAverage());
+            return new Result(entries.stream().map(Entry::outcome).toList(), window, false);
+        } catch (InterruptedException e) {
+            return new Result(entries.stream().map(Entry::outcome).toList(), Window.NONE, true);
+        }
+    }
+
+    private static void warmUp(List<Entry> entries, Warmup warmup, Runnable afterEach) throws InterruptedException {
+        long deadline = System.nanoTime() + warmup.cap().toNanos();
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            boolean allSteady = true;
+            for (Entry e : entries) {
+                if (e.running()) {
+                    runOnce(e, null, afterEach);
+                    e.steady = e.running() && steady(e.warm);
+                    allSteady &= e.steady || !e.running();
+                }
+            }
+            boolean enough = round + 1 >= warmup.minRuns();
+            if (enough && (allSteady || System.nanoTime() - deadline >= 0)) {
+                return;
+            }
+        }
+    }
+
+    /** One run of one trial, into {@code timed} (or its warm-up list when null); a failure takes it out of the rounds. */
+    private static void runOnce(Entry e, List<RunResult<?>> timed, Runnable afterEach) throws InterruptedException {
+        try {
+            RunResult<?> r = e.trial.run();
+            if (timed == null) {
+                e.warm.add(r.stats());
+            } else {
+                timed.add(r);
+            }
+        } catch (WrongAnswerException | ExecutionException | RuntimeException failure) {
+            e.failure = failure;
+        } finally {
+            afterEach.run();
+        }
+    }
+
+    /** CPU time of this JVM and of the trials' child processes so far. */
+    private static long ours(List<Entry> entries) {
+        long cpu = RunStats.processCpuNanos();
+        for (Entry e : entries) {
+            cpu += e.trial.workers().childCpuNanos();
+        }
+        return cpu;
+    }
+
+    /**
+     * Whether the last of these warm-up runs was steady: the JIT compiled next to nothing during
+     * it, and it is not more than {@link #FALLING} faster than the fastest run before it (so a
+     * first run, with nothing before it, is never steady).
+     */
+    static boolean steady(List<RunStats> warm) {
+        if (warm.size() < 2) {
+            return false;
+        }
+        RunStats last = warm.get(warm.size() - 1);
+        long fastestBefore = warm.subList(0, warm.size() - 1).stream().mapToLong(RunStats::wallNanos).min().orElseThrow();
+        return compiledLittle(last) && last.wallNanos() >= (1 - FALLING) * fastestBefore;
+    }
+
+    /** Whether the JIT compiled next to nothing during this run. */
+    static boolean compiledLittle(RunStats run) {
+        return run.jitNanos() <= Math.max(JIT_FLOOR_NANOS, JIT_SHARE * run.cpuNanos());
+    }
+}

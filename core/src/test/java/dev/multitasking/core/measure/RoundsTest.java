@@ -1,0 +1,171 @@
+package dev.multitasking.core.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multitasking.core.Batch;
+import dev.multitasking.core.SequentialStrategy;
+import dev.multitasking.core.Task;
+import dev.multitasking.core.Workers;
+import dev.multitasking.core.workload.PreparedWorkload;
+import dev.multitasking.core.workload.Verdict;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class RoundsTest {
+
+    /** One task that returns 1; the oracle wants 1, or says no when lying. */
+    private record One(boolean oracleSaysNo) implements PreparedWorkload<Integer> {
+        @Override
+        public List<Task<Integer>> tasks() {
+            return List.of(() -> 1);
+        }
+
+        @Override
+        public Verdict verify(List<Integer> results) {
+            return !oracleSaysNo && results.equals(List.of(1)) ? Verdict.right("one") : Verdict.wrong("no, never");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * Workers that take the given times for their first batches (a strategy still warming up),
+     * then the last of them for every later batch, and write their name into a shared log.
+     */
+    private static final class Scripted implements Workers {
+        final String name;
+        final long[] millis;
+        final List<String> log;
+        final AtomicInteger batches = new AtomicInteger();
+        final Workers inner = new SequentialStrategy().start(1);
+
+        Scripted(String name, List<String> log, long... millis) {
+            this.name = name;
+            this.log = log;
+            this.millis = millis;
+        }
+
+        @Override
+        public <T> Batch<T> invokeAll(List<? extends Task<T>> tasks) throws InterruptedException, ExecutionException {
+            int i = batches.getAndIncrement();
+            log.add(name);
+            Thread.sleep(millis[Math.min(i, millis.length - 1)]);
+            return inner.invokeAll(tasks);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static Trial<Integer> trial(Scripted w, boolean lying) throws Exception {
+        return Trial.start(w.name, 1, n -> w, new One(lying));
+    }
+
+    @Test
+    void warmUp_ofAStrategySlowForItsFirstRuns_goesOnUntilItsTimesStopFalling() throws Exception {
+        // 200, 100, 50, 25 ms, then 2 ms: each of the first five is far faster than all before it.
+        Scripted slowFirst = new Scripted("slow-first", Collections.synchronizedList(new ArrayList<>()), 200, 100, 50, 25, 2);
+        Trial.Runs<Integer> runs;
+        try (Trial<Integer> t = trial(slowFirst, false)) {
+            runs = t.runs(new Rounds.Warmup(1, Duration.ofSeconds(30)), 3, () -> { });
+        }
+        assertThat(runs.warmupRuns()).as("the five falling runs and one to see they stopped").isGreaterThanOrEqualTo(6);
+        assertThat(slowFirst.batches).hasValue(runs.warmupRuns() + 3);
+        assertThat(runs.steady()).isTrue();
+    }
+
+    @Test
+    void warmUp_thatNeverSettles_stopsAtItsCap_andSaysItWasNotSteady() throws Exception {
+        // Each run 20% faster than the one before, for longer than the cap lets it go on.
+        Scripted falling = new Scripted("falling", Collections.synchronizedList(new ArrayList<>()), 160, 128, 102, 82, 66, 52, 42, 34, 27);
+        Trial.Runs<Integer> runs;
+        try (Trial<Integer> t = trial(falling, false)) {
+            runs = t.runs(new Rounds.Warmup(0, Duration.ofMillis(250)), 1, () -> { });
+        }
+        assertThat(runs.steady()).isFalse();
+        assertThat(runs.warmupRuns()).isBetween(1, 8);
+    }
+
+    @Test
+    void warmUp_withNoCap_runsExactlyTheMinimum() throws Exception {
+        Scripted w = new Scripted("w", Collections.synchronizedList(new ArrayList<>()), 1);
+        try (Trial<Integer> t = trial(w, false)) {
+            Trial.Runs<Integer> runs = t.runs(Rounds.Warmup.exactly(3), 2, () -> { });
+            assertThat(runs.warmupRuns()).isEqualTo(3);
+        }
+        assertThat(w.batches).hasValue(5);
+    }
+
+    @Test
+    void rounds_runEveryTrialOncePerRound_inTheSameOrder_warmUpAndTimedAlike() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        Scripted a = new Scripted("A", log, 1);
+        Scripted b = new Scripted("B", log, 1);
+        Scripted c = new Scripted("C", log, 1);
+        Rounds.Result result;
+        try (Trial<Integer> ta = trial(a, false); Trial<Integer> tb = trial(b, false); Trial<Integer> tc = trial(c, false)) {
+            result = Rounds.run(List.of(ta, tb, tc), Rounds.Warmup.exactly(2), 3, () -> { });
+        }
+        assertThat(log).containsExactly("A", "B", "C", "A", "B", "C", "A", "B", "C", "A", "B", "C", "A", "B", "C");
+        assertThat(result.interrupted()).isFalse();
+        assertThat(result.outcomes()).allSatisfy(o -> {
+            assertThat(o.failure()).isNull();
+            assertThat(o.warmupRuns()).isEqualTo(2);
+            assertThat(o.runs().timed()).hasSize(3);
+        });
+        assertThat(result.window().wallNanos()).isPositive();
+        assertThat(result.window().cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void rounds_aTrialThatFails_leavesWithItsFailure_andTheOthersGoOn() throws Exception {
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        Scripted good = new Scripted("good", log, 1);
+        Scripted wrong = new Scripted("wrong", log, 1);
+        Rounds.Result result;
+        try (Trial<Integer> tg = trial(good, false); Trial<Integer> tw = trial(wrong, true)) {
+            result = Rounds.run(List.of(tg, tw), Rounds.Warmup.exactly(1), 3, () -> { });
+        }
+        assertThat(result.outcomes().get(1).failure()).isInstanceOf(WrongAnswerException.class).hasMessage("no, never");
+        assertThat(result.outcomes().get(1).runs()).isNull();
+        assertThat(result.outcomes().get(0).runs().timed()).hasSize(3);
+        assertThat(wrong.batches).as("not run again after its wrong answer").hasValue(1);
+    }
+
+    @Test
+    void rounds_interrupted_returnWhatWasMeasured_andSaySo() throws Exception {
+        Scripted w = new Scripted("w", Collections.synchronizedList(new ArrayList<>()), 1);
+        try (Trial<Integer> t = trial(w, false)) {
+            Thread.currentThread().interrupt();
+            Rounds.Result result = Rounds.run(List.of(t), Rounds.Warmup.exactly(1), 1, () -> { });
+            assertThat(result.interrupted()).isTrue();
+            assertThat(result.outcomes().get(0).runs()).isNull();
+        }
+        assertThat(w.batches).hasValue(0);
+    }
+
+    private static RunStats run(long wallMillis, long jitMicros) {
+        return new RunStats("s", 1, 0, wallMillis * 1_000_000, wallMillis * 1_000_000, jitMicros * 1_000, 0);
+    }
+
+    @Test
+    void steady_needsAnEarlierRun_noFall_andNextToNoCompiling() {
+        assertThat(Rounds.steady(List.of(run(10, 0)))).as("a first run has nothing to compare with").isFalse();
+        assertThat(Rounds.steady(List.of(run(10, 0), run(10, 0)))).isTrue();
+        assertThat(Rounds.steady(List.of(run(10, 0), run(9, 0)))).as("9 is more than 5% below 10: still falling").isFalse();
+        assertThat(Rounds.steady(List.of(run(10, 0), run(12, 0)))).as("slower is not falling").isTrue();
+        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 5_000)))).as("the JIT took 5% of the run").isFalse();
+        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 1_500)))).as("1.5% is next to nothing").isTrue();
+        assertThat(Rounds.steady(List.of(run(5, 0), run(5, 400)))).as("0.4 ms is below one compile's worth").isTrue();
+    }
+}
