@@ -1,6 +1,15 @@
 package dev.multitasking.app;
 
+import dev.multitasking.app.compare.Comparison;
+import dev.multitasking.app.compare.Estimate;
+import dev.multitasking.app.compare.Finding;
+import dev.multitasking.app.compare.PythonProgram;
+import dev.multitasking.app.compare.Row;
+import dev.multitasking.app.report.Machine;
+import dev.multitasking.app.report.Report;
 import dev.multitasking.core.NumberText;
+import dev.multitasking.core.measure.MachineCpu;
+import dev.multitasking.core.measure.Rounds;
 import dev.multitasking.core.SequentialStrategy;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
@@ -64,8 +73,14 @@ final class CompareCommand implements Callable<Integer> {
     /** What the strategies are started with: {@code --join} and {@code --cluster-name}, for the cluster's. */
     private Strategy.Options options = Strategy.Options.NONE;
 
-    @Option(names = "--warmup", paramLabel = "RUNS", description = "Untimed runs before the timed ones, so the JIT has compiled the hot loops (default: ${DEFAULT-VALUE}).")
-    private int warmup = 1;
+    @Option(names = "--warmup", paramLabel = "RUNS", description = {"At least this many untimed rounds before the timed ones; warm-up",
+            "goes on until the JIT compiled next to nothing during a run and run times stopped falling (default: ${DEFAULT-VALUE})."})
+    private int warmup = 2;
+
+    @Option(names = "--max-warmup", paramLabel = "SECONDS", converter = SecondsConverter.class,
+            description = {"Past --warmup, warm up until steady for at most this long per workload; 0 for exactly",
+                    "--warmup rounds, steady or not (default: 20). A row still unsteady at the cap says so."})
+    private double maxWarmupSeconds = Rounds.Warmup.DEFAULT_CAP.toSeconds();
 
     @Option(names = "--repeat", paramLabel = "RUNS", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
     private int repeat = 3;
@@ -98,6 +113,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         workerCounts = parseWorkers(workersText);
         check(warmup >= 0 && warmup <= 100, "--warmup must be from 0 to 100, got " + warmup);
+        check(maxWarmupSeconds >= 0 && maxWarmupSeconds <= 3600, "--max-warmup must be from 0 to 3600 seconds, got " + maxWarmupSeconds);
         check(repeat >= 1 && repeat <= 100, "--repeat must be from 1 to 100, got " + repeat);
         check(clusterName == null || join != null, "--cluster-name names the --join cluster: give --join too");
         options = Strategy.Options.of("join", join).with("cluster-name", clusterName);
@@ -122,13 +138,17 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%d cores, JDK %s; %d warm-up and %d timed run(s) each, median shown%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), warmup, repeat);
+        Machine machine = Machine.current();
+        stdout.printf("%d cores, %s (%s), JDK %s, load average %.2f; warm-up until steady (at least %d round(s), at most %s s), "
+                        + "then %d timed round(s), every row once per round; median shown%n",
+                machine.cores(), machine.cpu(), machine.vectors(), Runtime.version(), MachineCpu.loadAverage(), warmup,
+                new java.math.BigDecimal(maxWarmupSeconds).stripTrailingZeros().toPlainString(), repeat);
         sayWhatTakesLong(stdout, strategies);
         stdout.flush();
 
         Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
-        Comparison comparison = new Comparison(workloads, strategies, options, workerCounts, warmup, repeat, pythonProgram,
+        Rounds.Warmup warmups = new Rounds.Warmup(warmup, java.time.Duration.ofMillis((long) (maxWarmupSeconds * 1000)));
+        Comparison comparison = new Comparison(workloads, strategies, options, workerCounts, warmups, repeat, pythonProgram,
                 profile ? out.resolve("flames") : null, new Printer(stdout, spec.commandLine().getErr(), verbose, progress));
         // Ctrl-C: the hook stops the comparison (the running workers are closed, child JVMs killed)
         // and waits while this thread prints and writes what finished.
@@ -149,8 +169,9 @@ final class CompareCommand implements Callable<Integer> {
             results.forEach(r -> printFits(r, stdout));
             boolean interrupted = comparison.cancelled();
             Comparison.Options options = new Comparison.Options(workloads.stream().map(Workload::spec).toList(),
-                    strategies.stream().map(Strategy::name).toList(), workerCounts, warmup, repeat, pythonProgram != null, profile);
-            boolean written = writeReport(new Report(Machine.current(), options, results, interrupted));
+                    strategies.stream().map(Strategy::name).toList(), workerCounts, warmup, maxWarmupSeconds, repeat, pythonProgram != null,
+                    profile);
+            boolean written = writeReport(new Report(machine, options, results, interrupted));
             long rows = results.stream().mapToLong(r -> r.rows().size()).sum();
             if (interrupted) {
                 stdout.printf("%ninterrupted: %d row(s) finished; report in %s%n", rows, out.resolve("report.html"));
@@ -212,7 +233,7 @@ final class CompareCommand implements Callable<Integer> {
         out.printf("Amdahl's law fitted to %s (what the serial part allows on more cores):%n", result.spec());
         for (Comparison.Fit f : result.fits()) {
             out.println(String.format("  %-16s serial fraction %.3f: %.1fx on 16 workers, %.1fx on 64",
-                    f.strategy(), f.serialFraction(), f.at16(), f.at64()));
+                    f.strategy(), f.serialFraction(), f.speedupAt16(), f.speedupAt64()));
         }
         out.flush();
     }
@@ -237,6 +258,13 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         @Override
+        public void warmedUp(Workload<?> workload, int rounds) {
+            progress.clearLine();
+            out.printf("(warmed up: %d round(s); timing now)%n", rounds);
+            out.flush();
+        }
+
+        @Override
         public void rowDone(Row row) {
             progress.clearLine();
             out.println(row.format());
@@ -246,6 +274,9 @@ final class CompareCommand implements Callable<Integer> {
         @Override
         public void workloadDone(Comparison.WorkloadResult result) {
             progress.clearLine();
+            dev.multitasking.core.measure.Physics.busy(result.window()).ifPresent(b -> out.println("Busy machine: " + b + "; every row is suspect."));
+            result.rows().stream().filter(r -> !r.failedToRun() && !r.isPython() && !r.steady()).findFirst().ifPresent(r ->
+                    out.printf("Not steady: %s and others were still warming when the warm-up cap came (--max-warmup)%n", r.strategy()));
             out.println(Finding.of(result.rows()));
             Finding.JavaOverPython.of(result.rows()).ifPresent(j -> out.println(j.sentence()));
             out.flush();
@@ -263,25 +294,29 @@ final class CompareCommand implements Callable<Integer> {
      */
     private void checkMemory(List<Strategy> strategies) {
         long available = Machine.availableMemoryBytes();
-        int most = workerCounts.get(workerCounts.size() - 1);
+        // Every row of a workload keeps its workers for the workload's rounds: the whole sweep is alive at once.
+        int all = workerCounts.stream().mapToInt(Integer::intValue).sum();
+        long total = 0;
+        StringBuilder who = new StringBuilder();
         for (Strategy s : strategies) {
             long each = s.bytesPerWorker(options);
             if (each <= 0 || !s.takesWorkers()) {
                 continue;
             }
-            long fit = available / each;
-            if (most > fit) {
-                throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
-                        "--workers %d: %s would start %d JVMs of about %d MiB each (measured after work), %.1f GiB; "
-                                + "this machine has %.1f GiB available, room for %d", most, s.name(), most, each >> 20,
-                        most * (double) each / (1L << 30), available / (double) (1L << 30), fit));
-            }
+            total += all * each;
+            who.append(who.isEmpty() ? "" : ", ").append(s.name()).append(String.format(java.util.Locale.ROOT, " %d x %d MiB", all, each >> 20));
+        }
+        if (total > available) {
+            throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
+                    "--workers %s: the rows keep their worker JVMs for a workload's rounds (%s, measured after work), %.1f GiB; "
+                            + "this machine has %.1f GiB available", workersText, who, total / (double) (1L << 30),
+                    available / (double) (1L << 30)));
         }
     }
 
     /** A comparison that will take minutes says so first, with the estimate it is based on. */
     private void sayWhatTakesLong(PrintWriter stdout, List<Strategy> strategies) {
-        int runsEach = (warmup + repeat) * workerCounts.size();
+        int runsEach = (Math.max(warmup, 2) + repeat) * workerCounts.size();
         for (Workload<?> w : workloads) {
             Estimate.sequential(w).filter(d -> d.multipliedBy(runsEach).compareTo(Estimate.WORTH_SAYING) > 0).ifPresent(d ->
                     stdout.printf("%s: about %s per run on one thread (estimated from a sample timed now); "

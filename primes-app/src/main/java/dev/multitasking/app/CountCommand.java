@@ -1,5 +1,6 @@
 package dev.multitasking.app;
 
+import dev.multitasking.app.compare.Estimate;
 import dev.multitasking.core.NumberText;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;

@@ -75,6 +75,10 @@ interface Progress extends AutoCloseable {
         @Override
         public synchronized void step() {
             if (bar != null) {
+                // Warm-up lasts until steady: the total planned is a minimum, so it grows when reached.
+                if (bar.getCurrent() + 1 >= bar.getMax()) {
+                    bar.maxHint(bar.getMax() + 1);
+                }
                 bar.step();
             }
         }

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
  * host, the heap growing) fall on every trial alike, and a baseline is a trial of the same rounds.
  *
  * <p><b>Warm-up until steady.</b> Untimed rounds go on until a round in which every trial was
- * steady: the JIT compiled next to nothing during its run ({@link #compiledLittle}) and its time
- * stopped falling (not more than {@link #FALLING} below the fastest of its earlier warm-up runs),
+ * steady, twice in a row ({@link #STEADY_ROUNDS}): the JIT compiled next to nothing during its run
+ * ({@link #compiledLittle}) and its time stopped falling (not more than {@link #FALLING} below the fastest of its earlier warm-up runs),
  * after at least {@link Warmup#minRuns()} rounds, and at most for {@link Warmup#cap()} (the
  * trials that were not steady by then say so). The JIT's time is read from the threads of this
  * JVM and of the workers' JVMs ({@link JvmWork}), so a pool of worker JVMs warms up until its
@@ -29,11 +29,18 @@ public final class Rounds {
     /** Run times falling by more than this (a fraction) mean the work is still warming. */
     static final double FALLING = 0.05;
 
-    /** A run during which the JIT compiled at most this share of the run's CPU compiled "next to nothing"... */
+    /**
+     * A run during which the JIT used at most this share of the machine (its wall time times the
+     * cores) compiled "next to nothing": so a run that waits (I/O) is not held to its own small
+     * CPU time...
+     */
     static final double JIT_SHARE = 0.02;
 
     /** ...or at most this much, for runs so short that a share of them is below one compile. */
     static final long JIT_FLOOR_NANOS = 500_000;
+
+    /** Steady means this many rounds in a row in which every trial was steady: one quiet round may be luck. */
+    static final int STEADY_ROUNDS = 2;
 
     /** However short the runs: no more warm-up rounds than this. */
     static final int MAX_ROUNDS = 2_000;
@@ -95,7 +102,7 @@ public final class Rounds {
     public record Window(long wallNanos, long othersCpuNanos, long stealNanos, int cores, double loadBefore, double loadAfter) {
 
         /** Nothing measured (no timed round ran). */
-        static final Window NONE = new Window(0, -1, -1, Runtime.getRuntime().availableProcessors(), Double.NaN, Double.NaN);
+        public static final Window NONE = new Window(0, -1, -1, Runtime.getRuntime().availableProcessors(), Double.NaN, Double.NaN);
 
         /** Others' CPU as a share of what the machine had in the window (wall times cores), or NaN when unknown. */
         public double othersShare() {
@@ -114,6 +121,16 @@ public final class Rounds {
      * @param interrupted whether an interrupt cut the rounds short
      */
     public record Result(List<Outcome> outcomes, Window window, boolean interrupted) {
+    }
+
+    /** Who is told as the rounds go: a progress bar, a table. */
+    public interface Listener {
+        /** One run ended, warm-up or timed. */
+        void runDone();
+
+        /** Warm-up is over after this many rounds; the timed rounds start now. */
+        default void warmedUp(int rounds) {
+        }
     }
 
     /** The bookkeeping of one trial in the rounds; owned by the thread running them. */
@@ -144,16 +161,17 @@ public final class Rounds {
     }
 
     /**
-     * Warms the trials up until steady, then runs {@code timed} rounds; {@code afterEach} is told
-     * after every run (a progress bar).
+     * Warms the trials up until steady, then runs {@code timed} rounds; {@code listener} is told
+     * after every run (a progress bar) and when the timed rounds start.
      */
-    public static Result run(List<? extends Trial<?>> trials, Warmup warmup, int timed, Runnable afterEach) {
+    public static Result run(List<? extends Trial<?>> trials, Warmup warmup, int timed, Listener listener) {
+        Runnable afterEach = listener::runDone;
         if (timed < 1) {
             throw new IllegalArgumentException("need timed runs >= 1, got " + timed);
         }
         List<Entry> entries = trials.stream().map(Entry::new).toList();
         try {
-            warmUp(entries, warmup, afterEach);
+            listener.warmedUp(warmUp(entries, warmup, afterEach));
             long capacityBefore = System.nanoTime();
             double loadBefore = MachineCpu.loadAverage();
             long oursBefore = ours(entries);
@@ -182,22 +200,30 @@ public final class Rounds {
         }
     }
 
-    private static void warmUp(List<Entry> entries, Warmup warmup, Runnable afterEach) throws InterruptedException {
+    /** Warm-up rounds until steady or the cap; returns how many ran. */
+    private static int warmUp(List<Entry> entries, Warmup warmup, Runnable afterEach) throws InterruptedException {
         long deadline = System.nanoTime() + warmup.cap().toNanos();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        if (warmup.minRuns() == 0 && warmup.cap().isZero()) {
+            return 0;
+        }
+        int round = 0;
+        int quiet = 0;
+        while (round < MAX_ROUNDS) {
             boolean allSteady = true;
             for (Entry e : entries) {
                 if (e.running()) {
                     runOnce(e, null, afterEach);
-                    e.steady = e.running() && steady(e.warm);
+                    e.steady = e.running() && steady(e.warm, Runtime.getRuntime().availableProcessors());
                     allSteady &= e.steady || !e.running();
                 }
             }
-            boolean enough = round + 1 >= warmup.minRuns();
-            if (enough && (allSteady || System.nanoTime() - deadline >= 0)) {
-                return;
+            round++;
+            quiet = allSteady ? quiet + 1 : 0;
+            if (round >= warmup.minRuns() && (quiet >= STEADY_ROUNDS || System.nanoTime() - deadline >= 0)) {
+                break;
             }
         }
+        return round;
     }
 
     /** One run of one trial, into {@code timed} (or its warm-up list when null); a failure takes it out of the rounds. */
@@ -226,21 +252,21 @@ public final class Rounds {
     }
 
     /**
-     * Whether the last of these warm-up runs was steady: the JIT compiled next to nothing during
-     * it, and it is not more than {@link #FALLING} faster than the fastest run before it (so a
+     * Whether the last of these warm-up runs, on a machine of {@code cores}, was steady: the JIT
+     * compiled next to nothing during it, and it is not more than {@link #FALLING} faster than the fastest run before it (so a
      * first run, with nothing before it, is never steady).
      */
-    static boolean steady(List<RunStats> warm) {
+    static boolean steady(List<RunStats> warm, int cores) {
         if (warm.size() < 2) {
             return false;
         }
         RunStats last = warm.get(warm.size() - 1);
         long fastestBefore = warm.subList(0, warm.size() - 1).stream().mapToLong(RunStats::wallNanos).min().orElseThrow();
-        return compiledLittle(last) && last.wallNanos() >= (1 - FALLING) * fastestBefore;
+        return compiledLittle(last, cores) && last.wallNanos() >= (1 - FALLING) * fastestBefore;
     }
 
-    /** Whether the JIT compiled next to nothing during this run. */
-    static boolean compiledLittle(RunStats run) {
-        return run.jitNanos() <= Math.max(JIT_FLOOR_NANOS, JIT_SHARE * run.cpuNanos());
+    /** Whether the JIT compiled next to nothing during this run, on a machine of {@code cores}. */
+    static boolean compiledLittle(RunStats run, int cores) {
+        return run.jitNanos() <= Math.max(JIT_FLOOR_NANOS, JIT_SHARE * run.wallNanos() * cores);
     }
 }

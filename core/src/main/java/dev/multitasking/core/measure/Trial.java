@@ -152,7 +152,7 @@ public final class Trial<T> implements AutoCloseable {
      */
     public Runs<T> runs(Rounds.Warmup warmup, int timed, Runnable afterEach)
             throws InterruptedException, ExecutionException, WrongAnswerException {
-        Rounds.Result result = Rounds.run(List.of(this), warmup, timed, afterEach);
+        Rounds.Result result = Rounds.run(List.of(this), warmup, timed, afterEach::run);
         if (result.interrupted()) {
             throw new InterruptedException();
         }

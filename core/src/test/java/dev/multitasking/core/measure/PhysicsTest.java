@@ -62,6 +62,9 @@ class PhysicsTest {
                 new RunStats("s", 1, 0, 100 * MS, 120 * MS, 20 * MS, 0)), 1);
         assertThat(Physics.check(compiling, compiling, true, 2, IDLE).detail())
                 .contains("the JIT compiled during its timed runs (60 ms of their 270 ms of CPU)");
+        Physics.Figure waiting = new Physics.Figure(java.util.List.of(new RunStats("s", 2, 0, 1_600 * MS, 70 * MS, 30 * MS, 0)), 2);
+        assertThat(Physics.check(waiting, waiting, false, 2, IDLE)).as("30 ms of 3.2 s of two cores: it took no core from the work")
+                .isEqualTo(TimingVerdict.SOUND);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.multitasking.app.anchors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multitasking.app.PythonProgram;
+import dev.multitasking.app.compare.PythonProgram;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
 import dev.multitasking.core.measure.RoundTrips;

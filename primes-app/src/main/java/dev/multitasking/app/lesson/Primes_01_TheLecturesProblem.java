@@ -1,6 +1,6 @@
 package dev.multitasking.app.lesson;
 
-import dev.multitasking.app.PythonProgram;
+import dev.multitasking.app.compare.PythonProgram;
 import dev.multitasking.core.primes.IsPrime;
 import dev.multitasking.core.primes.Primes;
 import dev.multitasking.core.workload.SeedWorkload;

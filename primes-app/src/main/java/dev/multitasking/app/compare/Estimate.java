@@ -1,4 +1,4 @@
-package dev.multitasking.app;
+package dev.multitasking.app.compare;
 
 import dev.multitasking.core.primes.CountPrimes;
 import dev.multitasking.core.primes.SieveSegment;
@@ -13,16 +13,16 @@ import java.util.Optional;
  * expensive end timed here and now, so that a run that will take minutes says so before it starts.
  * An estimate, within a factor of about two: good enough to tell seconds from an hour.
  */
-final class Estimate {
+public final class Estimate {
 
     /** What is worth announcing: shorter runs just run. */
-    static final Duration WORTH_SAYING = Duration.ofSeconds(20);
+    public static final Duration WORTH_SAYING = Duration.ofSeconds(20);
 
     private Estimate() {
     }
 
     /** The sequential time of a counting or sieving workload; empty for the others (they are quick, or bounded by their latency). */
-    static Optional<Duration> sequential(Workload<?> w) {
+    public static Optional<Duration> sequential(Workload<?> w) {
         return switch (w) {
             case CountWorkload c -> Optional.of(trialDivision(c.n()));
             case SieveWorkload s -> Optional.of(sieve(s.n()));
@@ -34,14 +34,14 @@ final class Estimate {
      * Trial division of x costs about sqrt(x) for a prime and less for the rest, so the whole of
      * [0, n) costs about 2/3 of n times the cost per number near n (the integral of sqrt).
      */
-    static Duration trialDivision(long n) {
+    public static Duration trialDivision(long n) {
         long width = Math.min(n, 2_048);
         long nanos = fastestOf3(() -> new CountPrimes(n - width, n).call());
         return Duration.ofNanos((long) (nanos * ((double) n / width) * 2 / 3));
     }
 
     /** The sieve's cost grows with n (times log log n, which this ignores): a window at the top, scaled. */
-    static Duration sieve(long n) {
+    public static Duration sieve(long n) {
         long width = Math.min(n, Math.max(4_000_000, Math.min(n / 1_000, 200_000_000)));   // wide enough that the per-call set-up does not dominate
         long nanos = fastestOf3(() -> new SieveSegment(n - width, n).call());
         return Duration.ofNanos((long) (nanos * ((double) n / width)));
@@ -59,7 +59,7 @@ final class Estimate {
     }
 
     /** "45 s", "12 min", "3.5 h". */
-    static String words(Duration d) {
+    public static String words(Duration d) {
         long s = d.toSeconds();
         if (s < 120) {
             return s + " s";

@@ -1,20 +1,22 @@
-package dev.multitasking.app;
+package dev.multitasking.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.app.compare.Row;
 import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.measure.TimingVerdict;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The report's charts and its one-sentence finding, from rows made up here. */
-class ChartsTest {
+/** The report's charts, from rows made up here. */
+public class ChartsTest {
 
     /** A row with timed runs of these wall times in ms, the speedup set from {@code baselineMs}. */
-    static Row row(String strategy, int workers, boolean pooled, double baselineMs, double... wallMs) {
+    public static Row row(String strategy, int workers, boolean pooled, double baselineMs, double... wallMs) {
         List<RunStats> runs = java.util.Arrays.stream(wallMs)
                 .mapToObj(ms -> new RunStats(strategy, workers, 0, (long) (ms * 1e6), 0)).toList();
-        Row r = new Row(strategy, workers, pooled, runs, List.of(), null, true, "ok", null);
+        Row r = new Row(strategy, workers, pooled, runs, List.of(), null, true, "ok", null, 2, true, TimingVerdict.SOUND);
         return r.withSpeedup(baselineMs / Row.ms(r.median().wallNanos()));
     }
 
@@ -52,15 +54,6 @@ class ChartsTest {
         assertThat(svg).contains(">fixed</text>", ">stealing</text>", "stroke-dasharray=\"5,4\"");
     }
 
-    @Test
-    void finding_namesTheWinner_itsSpeedupAndEfficiency_andWhetherItsLeadIsBeyondTheSpread() {
-        assertThat(Finding.of(ONE_COUNT)).isEqualTo("Fastest: jdk-fixed on 2 workers, 52.0 ms, 1.92x sequential at efficiency 0.96; "
-                + "the next strategy, virtual (a thread per task), took 60.0 ms: a lead beyond the run-to-run spread (their ranges do not overlap).");
-        List<Row> close = List.of(row("sequential", 1, true, 100, 100), row("fixed", 2, true, 100, 52, 56), row("stealing", 2, true, 100, 53, 51));
-        assertThat(Finding.of(close)).startsWith("Fastest: stealing on 2 workers").contains("within the run-to-run spread");
-        assertThat(Finding.of(List.of(row("sequential", 1, true, 100, 100)))).isEqualTo("Fastest: sequential on 1 worker, 100.0 ms.");
-        assertThat(Finding.of(List.of(Row.failed("fixed", 2, "FAILED")))).isEqualTo("No row finished.");
-    }
 
     /** The bars' names, top to bottom. */
     private static List<String> labels(String svg) {

@@ -1,5 +1,6 @@
-package dev.multitasking.app;
+package dev.multitasking.app.report;
 
+import dev.multitasking.app.compare.Row;
 import dev.multitasking.core.SequentialStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,7 +107,7 @@ final class Charts {
         for (int i = 0; i < sorted.size(); i++) {
             Row r = sorted.get(i);
             double length = r.speedup() / max * plot;
-            bar(svg, r, TOP + i * (BAR + 4), length, length, String.format(Locale.ROOT, "%.2fx", r.speedup()));
+            bar(svg, r, TOP + i * (BAR + 4), length, length, String.format(Locale.ROOT, "%.2fx", r.speedup()) + (r.suspect() ? " (suspect)" : ""));
         }
         double x = LEFT + ideal / max * plot;
         int bottom = TOP + sorted.size() * (BAR + 4);

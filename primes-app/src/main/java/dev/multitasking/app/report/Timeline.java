@@ -1,4 +1,4 @@
-package dev.multitasking.app;
+package dev.multitasking.app.report;
 
 import dev.multitasking.core.Span;
 import java.util.ArrayList;

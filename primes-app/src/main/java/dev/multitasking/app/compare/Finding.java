@@ -1,4 +1,4 @@
-package dev.multitasking.app;
+package dev.multitasking.app.compare;
 
 import dev.multitasking.core.SequentialStrategy;
 import java.util.Comparator;
@@ -10,19 +10,25 @@ import java.util.Optional;
  * What a workload's rows say, in one sentence: which strategy won, by how much, with what
  * efficiency, and whether its lead over the next strategy is beyond the run-to-run spread (the
  * two rows' min-max ranges do not overlap) or within it, where the order could turn in another run.
+ * A row whose timing physics found suspect is never the winner; the sentence says when one was faster.
  */
-final class Finding {
+public final class Finding {
 
     private Finding() {
     }
 
-    static String of(List<Row> rows) {
-        List<Row> ran = rows.stream().filter(r -> !r.failedToRun())
+    public static String of(List<Row> rows) {
+        List<Row> finished = rows.stream().filter(r -> !r.failedToRun())
                 .sorted(Comparator.comparingLong(r -> r.median().wallNanos())).toList();
-        if (ran.isEmpty()) {
+        if (finished.isEmpty()) {
             return "No row finished.";
         }
+        List<Row> ran = finished.stream().filter(r -> !r.suspect()).toList();
+        if (ran.isEmpty()) {
+            return "No winner: every row's timing is suspect (" + finished.get(0).timing().detail() + ").";
+        }
         Row best = ran.get(0);
+        List<Row> fasterButSuspect = finished.subList(0, finished.indexOf(best));
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Fastest: %s, %.1f ms", name(best), Row.ms(best.median().wallNanos())));
         if (best.speedup() != null && !best.strategy().equals(SequentialStrategy.NAME)) {
             s.append(String.format(Locale.ROOT, ", %.2fx sequential", best.speedup()));
@@ -31,9 +37,12 @@ final class Finding {
             }
         }
         Optional<Row> next = ran.stream().filter(r -> !r.strategy().equals(best.strategy())).findFirst();
+        String suspects = fasterButSuspect.isEmpty() ? "" : String.format(Locale.ROOT, " (%s was faster, but its timing is suspect: %s)",
+                name(fasterButSuspect.get(0)), fasterButSuspect.get(0).timing().detail());
         if (next.isEmpty()) {
-            return s.append(".").toString();
+            return s.append(suspects).append(".").toString();
         }
+        s.append(suspects);
         Row n = next.get();
         boolean apart = best.maxWallMs() < n.minWallMs();
         s.append(String.format(Locale.ROOT, "; the next strategy, %s, took %.1f ms: %s.", name(n), Row.ms(n.median().wallNanos()),
@@ -49,10 +58,10 @@ final class Finding {
      *
      * @param sequential {@code python-sequential}'s median over {@code sequential}'s, or null when one is missing
      */
-    record JavaOverPython(Double sequential, double best, Row bestJava, Row bestPython) {
+    public record JavaOverPython(Double sequential, double best, Row bestJava, Row bestPython) {
 
-        static java.util.Optional<JavaOverPython> of(List<Row> rows) {
-            List<Row> ran = rows.stream().filter(r -> !r.failedToRun()).toList();
+        public static Optional<JavaOverPython> of(List<Row> rows) {
+            List<Row> ran = rows.stream().filter(r -> !r.failedToRun() && !r.suspect()).toList();
             Optional<Row> py = ran.stream().filter(Row::isPython).min(Comparator.comparingLong(r -> r.median().wallNanos()));
             Optional<Row> java = ran.stream().filter(r -> !r.isPython()).min(Comparator.comparingLong(r -> r.median().wallNanos()));
             if (py.isEmpty() || java.isEmpty()) {
@@ -64,11 +73,11 @@ final class Finding {
             return Optional.of(new JavaOverPython(seq, ratio(py.get(), java.get()), java.get(), py.get()));
         }
 
-        static double ratio(Row slow, Row fast) {
+        public static double ratio(Row slow, Row fast) {
             return (double) slow.median().wallNanos() / Math.max(1, fast.median().wallNanos());
         }
 
-        String sentence() {
+        public String sentence() {
             return (sequential == null ? "Java over Python: " : String.format(Locale.ROOT,
                     "Java over Python: sequential %.1fx (sequential against python-sequential); ", sequential))
                     + String.format(Locale.ROOT, "best %.1fx (%s against %s).", best, name(bestJava), name(bestPython));

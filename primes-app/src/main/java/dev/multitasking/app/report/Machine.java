@@ -1,4 +1,4 @@
-package dev.multitasking.app;
+package dev.multitasking.app.report;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,17 +11,34 @@ import java.nio.file.Path;
  * @param cores       processors available to the JVM
  * @param memoryBytes physical memory, or 0 where the platform does not tell
  * @param cpu         the CPU's model name from /proc/cpuinfo, or the architecture
+ * @param vectors     the widest vector instructions the CPU has ({@code AVX-512}, {@code AVX2}, ...):
+ *                    two machines of one model name can differ here, and the sieve and trial
+ *                    division run 1.6x apart between them
  * @param os          name, version and architecture
  * @param jdk         version and vendor
  */
-record Machine(int cores, long memoryBytes, String cpu, String os, String jdk) {
+public record Machine(int cores, long memoryBytes, String cpu, String vectors, String os, String jdk) {
 
-    static Machine current() {
+    public static Machine current() {
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : 0;
-        return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(),
+        return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(), vectorWidth(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+    }
+
+    /** From the {@code flags} (x86) or {@code Features} (ARM) line of /proc/cpuinfo; "unknown" elsewhere. */
+    private static String vectorWidth() {
+        try {
+            String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags") || l.startsWith("Features"))
+                    .map(l -> " " + l.substring(l.indexOf(':') + 1).strip() + " ")
+                    .findFirst().orElse("");
+            return flags.contains(" avx512f ") ? "AVX-512" : flags.contains(" avx2 ") ? "AVX2" : flags.contains(" sve ") ? "SVE"
+                    : flags.contains(" asimd ") ? "NEON" : flags.contains(" sse2 ") ? "SSE2" : "unknown";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
@@ -39,7 +56,7 @@ record Machine(int cores, long memoryBytes, String cpu, String os, String jdk) {
      * Memory available for new processes now: {@code MemAvailable} from /proc/meminfo on Linux
      * (free memory plus what the kernel can reclaim), the JVM's free-memory figure elsewhere.
      */
-    static long availableMemoryBytes() {
+    public static long availableMemoryBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemAvailable:")) {
@@ -53,8 +70,8 @@ record Machine(int cores, long memoryBytes, String cpu, String os, String jdk) {
                 ? os.getFreeMemorySize() : Long.MAX_VALUE;
     }
 
-    /** One line: "16 cores, 125 GiB, Intel(R) Xeon(R); Linux ...; JDK ...". */
-    String summary() {
-        return cores + " cores, " + (memoryBytes >> 30) + " GiB, " + cpu + "; " + os + "; JDK " + jdk;
+    /** One line: "16 cores, 125 GiB, Intel(R) Xeon(R) (AVX-512); Linux ...; JDK ...". */
+    public String summary() {
+        return cores + " cores, " + (memoryBytes >> 30) + " GiB, " + cpu + " (" + vectors + "); " + os + "; JDK " + jdk;
     }
 }

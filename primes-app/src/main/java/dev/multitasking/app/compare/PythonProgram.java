@@ -1,8 +1,9 @@
-package dev.multitasking.app;
+package dev.multitasking.app.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.multitasking.core.measure.RunStats;
+import dev.multitasking.core.measure.WrongAnswerException;
 import dev.multitasking.core.primes.Primes;
 import dev.multitasking.core.workload.CountWorkload;
 import dev.multitasking.core.workload.SeedWorkload;
@@ -99,35 +100,30 @@ public final class PythonProgram {
     }
 
     /** Whether the Python program has this workload: {@code seed} and {@code count}. */
-    static boolean runs(Workload<?> workload) {
+    public static boolean runs(Workload<?> workload) {
         return workload instanceof SeedWorkload || workload instanceof CountWorkload;
     }
 
-    /** {@code repeat} runs of one strategy ({@code sequential} or {@code processes}), as a row named {@code python-<strategy>}. */
-    Row run(Workload<?> workload, String strategy, int workers, int repeat, Runnable tick) {
-        String name = "python-" + strategy;
+    /** What one run of the program said, checked against the oracle. */
+    record Run(RunStats stats, String detail) {
+    }
+
+    /**
+     * One run of one strategy ({@code sequential} or {@code processes}), named
+     * {@code python-<strategy>} in its stats.
+     *
+     * @throws WrongAnswerException when the oracle disagrees with its answer
+     * @throws IOException          when it fails, is killed, or runs past the time limit
+     */
+    Run once(Workload<?> workload, String strategy, int workers) throws IOException, InterruptedException, WrongAnswerException {
         String arg = workload instanceof CountWorkload c ? "count:" + c.n() + ":" + c.chunks() : "seed";
-        List<RunStats> timed = new ArrayList<>();
-        String detail = null;
-        for (int i = 0; i < repeat; i++) {
-            try {
-                JsonNode out = call(arg, strategy, workers);
-                Optional<String> wrong = check(workload, out.get("answer"));
-                if (wrong.isPresent()) {
-                    return Row.failed(name, workers, "WRONG: " + wrong.get());
-                }
-                detail = describe(workload, out.get("answer"));
-                timed.add(new RunStats(name, workers, 0, (long) (out.get("seconds").asDouble() * 1e9),
-                        (long) (out.path("cpu_seconds").asDouble(0) * 1e9)));
-                tick.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Row.failed(name, workers, "INTERRUPTED");
-            } catch (IOException | RuntimeException e) {
-                return Row.failed(name, workers, "FAILED: " + e.getMessage());
-            }
+        JsonNode out = call(arg, strategy, workers);
+        Optional<String> wrong = check(workload, out.get("answer"));
+        if (wrong.isPresent()) {
+            throw new WrongAnswerException(wrong.get());
         }
-        return new Row(name, workers, true, timed, List.of(), null, true, detail + " (pool start-up inside the wall time)", null);
+        return new Run(new RunStats("python-" + strategy, workers, 0, (long) (out.get("seconds").asDouble() * 1e9),
+                (long) (out.path("cpu_seconds").asDouble(0) * 1e9)), describe(workload, out.get("answer")));
     }
 
     /**

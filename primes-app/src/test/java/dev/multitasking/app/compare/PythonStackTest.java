@@ -1,4 +1,4 @@
-package dev.multitasking.app;
+package dev.multitasking.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
