@@ -10,8 +10,15 @@ import java.util.Locale;
  * Numbers and durations as people type them: {@code 1000000}, {@code 1_000_000}, {@code 1e6},
  * {@code 10^6}; {@code 50ms}, {@code 0.2s}, {@code 50} (milliseconds). Errors are
  * {@link IllegalArgumentException}s whose message quotes the text and says what is allowed.
+ *
+ * <p>What else is accepted, as a user of a shell would expect: spaces around the number (a quoted
+ * {@code " 5"}), a leading {@code +}, and a decimal or exponent form whose value is whole
+ * ({@code 5.0}, {@code .5e1}). What is refused: digits other than ASCII, and an underscore that
+ * is not between two digits ({@code _1}, {@code 1_}, {@code 1__0} reads as a slip, not a number).
  */
 public final class NumberText {
+
+    private static final java.util.regex.Pattern MISPLACED_UNDERSCORE = java.util.regex.Pattern.compile("(?<![0-9])_|_(?![0-9])");
 
     private NumberText() {
     }
@@ -23,7 +30,11 @@ public final class NumberText {
      */
     public static long parseLong(String text) {
         requireAscii(text, "a whole number (write 1000000, 1_000_000, 1e6 or 10^6)");
-        String t = text.strip().replace("_", "");
+        String stripped = text.strip();
+        if (MISPLACED_UNDERSCORE.matcher(stripped).find()) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number: an underscore goes only between two digits (1_000_000)");
+        }
+        String t = stripped.replace("_", "");
         BigInteger value;
         try {
             int caret = t.indexOf('^');

@@ -14,13 +14,14 @@ class NumberTextTest {
     @CsvSource({
         "1000000, 1000000", "1_000_000, 1000000", "1e6, 1000000", "10^6, 1000000", "1.5e3, 1500",
         "' 42 ', 42", "-5, -5", "9223372036854775807, 9223372036854775807", "2^62, 4611686018427387904",
+        "+5, 5", "5.0, 5", ".5e1, 5", "' 5', 5",
     })
     void parseLong_writtenAsPeopleWriteIt_isExact(String text, long expected) {
         assertThat(NumberText.parseLong(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @ValueSource(strings = {"abc", "", "1.5", "1e-3", "0x10", "10^", "^6", "10^-1", "1,000"})
+    @ValueSource(strings = {"abc", "", "1.5", "1e-3", "0x10", "10^", "^6", "10^-1", "1,000", "_1", "1_", "1__0", "1_e6"})
     void parseLong_notAWholeNumber_saysSoAndShowsTheForms(String text) {
         assertThatThrownBy(() -> NumberText.parseLong(text))
                 .isInstanceOf(IllegalArgumentException.class)

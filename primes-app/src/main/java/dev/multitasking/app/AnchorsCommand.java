@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code primes anchors}: the project against the lecture's Python program and primesieve, written to RESULTS.md. */
 @Command(name = "anchors",
         mixinStandardHelpOptions = true,
-        description = {"Measures the project against its anchors on this machine, interleaved, and writes the figures as Markdown:",
-                "the lecture's Python program and the best Python stack (aiohttp on uvloop, Pool.apply, loky, pebble) when",
+        description = {"Measures the project against its anchors on this machine and writes the figures as Markdown.",
+                "Interleaved, each side once a round: the lecture's Python program and the best Python stack (aiohttp on uvloop, Pool.apply, loky, pebble) when",
                 "python3 is there, and primesieve when installed. profiling/run-anchors.sh installs those first."})
 final class AnchorsCommand implements Callable<Integer> {
 

@@ -35,10 +35,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs workloads on strategies, verifies every result against the workload's oracle,",
-            "prints wall time, CPU time, speedup over 'sequential' and efficiency, and writes a report",
-            "(results.json, results.csv, report.html with charts and timelines). Ctrl-C stops it and",
-            "keeps what finished."})
+            "Times strategies side by side on workloads, checking every answer and every timing.",
+            "Every row of a workload runs in rounds, warmed up until the JIT is done; each answer is checked",
+            "against the workload's oracle and each timing against physics (a speedup above the cores is",
+            "marked suspect). Prints wall time, CPU time (with the JIT's and GC's part), speedup over",
+            "'sequential' and efficiency, and writes a report (results.json, results.csv, report.html with",
+            "charts and timelines). Ctrl-C stops it and keeps what was measured."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = {"-w", "--workload"}, paramLabel = "WORKLOAD", converter = WorkloadConverter.class,
             description = {"What to run (repeatable; default: seed, count:1000000, sieve:1000000000, io:32:50ms:",
-                    "one of each kind, about a minute on 2 cores).",
+                    "one of each kind, about a minute and a half on 2 cores).",
                     "One of: " + Workload.FORMS + "."})
     private List<Workload<?>> workloads = new ArrayList<>();
 
@@ -106,7 +108,7 @@ final class CompareCommand implements Callable<Integer> {
     /** The strategy {@code --join} is for, found at run time like every other; it reads the options {@code join} and {@code cluster-name}. */
     private static final String CLUSTER = "cluster";
 
-    /** The default workloads: one of each kind, sized to finish in about a minute on 2 cores. */
+    /** The default workloads: one of each kind, sized to finish in about a minute and a half on 2 cores. */
     static final List<String> DEFAULT_WORKLOADS = List.of("seed", "count:1000000", "sieve:1000000000", "io:32:50ms");
 
     @Override
@@ -214,6 +216,9 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Creates {@code --out} and checks that a file can be written there, before anything runs. */
     private void prepareOut() {
+        if (out.toString().isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--out names no directory (give one, such as report)");
+        }
         try {
             Files.createDirectories(out);
             Path probe = Files.createTempFile(out, ".probe", ".tmp");
@@ -309,8 +314,8 @@ final class CompareCommand implements Callable<Integer> {
         if (total > available) {
             throw new ParameterException(spec.commandLine(), String.format(java.util.Locale.ROOT,
                     "--workers %s: the rows keep their worker JVMs for a workload's rounds (%s, measured after work), %.1f GiB; "
-                            + "this machine has %.1f GiB available", workersText, who, total / (double) (1L << 30),
-                    available / (double) (1L << 30)));
+                            + "this machine has %.1f GiB available, room for %d of them", workersText, who, total / (double) (1L << 30),
+                    available / (double) (1L << 30), available / Math.max(1, total / all)));
         }
     }
 
@@ -329,6 +334,10 @@ final class CompareCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         if (text == null) {
             return List.of(cores);
+        }
+        if (text.strip().isEmpty() || text.split(",").length == 0) {
+            throw new ParameterException(spec.commandLine(), "--workers " + NumberText.quote(text)
+                    + " names no count (a count from 1 to 4096, a list such as 1,2,4, or max)");
         }
         java.util.TreeSet<Integer> counts = new java.util.TreeSet<>();
         for (String part : text.split(",")) {

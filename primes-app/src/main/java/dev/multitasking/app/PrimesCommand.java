@@ -1,5 +1,6 @@
 package dev.multitasking.app;
 
+import dev.multitasking.core.NumberText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,12 @@ public final class PrimesCommand implements Runnable {
     /** The command line with the project's error handling: one line per bad input, exit 2. */
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new PrimesCommand());
+        // Every numeric option reads numbers as NumberText does: ASCII digits only (picocli's own
+        // converters take any Unicode digit, so '-n ١٢٣' meant 123), 1e6 and 1_000 alike.
+        CommandLine.ITypeConverter<Integer> ints = text -> (int) number(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        CommandLine.ITypeConverter<Long> longs = text -> number(text, Long.MIN_VALUE, Long.MAX_VALUE);
+        cli.registerConverter(Integer.class, ints).registerConverter(int.class, ints)
+                .registerConverter(Long.class, longs).registerConverter(long.class, longs);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(oneLine(failed.getCommandSpec().qualifiedName() + ": " + e.getMessage()
@@ -57,6 +64,14 @@ public final class PrimesCommand implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli;
+    }
+
+    private static long number(String text, long min, long max) {
+        try {
+            return NumberText.parseLong(text, "the number", min, max);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** A message as one line: a value typed with a newline (or another control character) shows it escaped, never breaks the line. */

@@ -108,6 +108,8 @@ class PrimesCommandTest {
         "count ١٢٣", "count １２３", "compare --workers ٢", "check ７",
         "demo processpool-03 0", "demo processpool-03 -1", "demo processpool-03 2000000000", "demo scale-02 0", "demo scale-01 99",
         "compare -w seed -s processes -n 4096", "compare -w seed -s cluster -n 4096",
+        "count -n ١٢٣ 1000", "count -n １２ 1000", "compare --repeat ３", "compare --warmup ٢", "compare -w seed -n ,",
+        "compare -w seed --out", "compare --max-warmup -1", "compare --max-warmup x", "count -n _2 1000", "count -n 2_ 1000",
     })
     void badInput_oneLineOnStderr_exitTwo(String line) {
         Outcome o = primes(line.isEmpty() ? new String[0] : line.split(" "));
@@ -119,6 +121,27 @@ class PrimesCommandTest {
             assertThat(o.out()).matches("[a-z]+-\\d\\d: [^\\n]+\\n[^\\n]+\\n\\n");
         } else {
             assertThat(o.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void compare_anEmptyOut_isRefused_notTheWorkingDirectory() {
+        Outcome o = primes("compare", "-w", "seed", "--out", "");
+        assertThat(o.exit()).as(o.err()).isEqualTo(2);
+        assertThat(o.err()).contains("--out names no directory");
+    }
+
+    @Test
+    void help_summariesOfEveryCommand_areWholeSentences() {
+        Outcome o = primes("--help");
+        assertThat(o.exit()).isZero();
+        String commands = o.out().substring(o.out().indexOf("Commands:"));
+        // A summary is the first line of a command's description, wrapped by picocli: each must end its sentence.
+        for (String block : commands.split("\\n(?=  \\S)")) {
+            if (block.startsWith("Commands:")) {
+                continue;
+            }
+            assertThat(block.strip()).as(block).endsWith(".");
         }
     }
 
@@ -137,7 +160,7 @@ class PrimesCommandTest {
     void workerJvmsThatWouldNotFitTheMachine_areRefusedSayingWhatFits() {
         Outcome o = primes("compare", "-w", "seed", "-s", "processes", "-n", "4096");
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).contains("processes would start 4096 JVMs of about 160 MiB each").contains("available, room for");
+        assertThat(o.err()).contains("the rows keep their worker JVMs", "processes 4096 x 160 MiB").contains("available, room for");
     }
 
     @Test

@@ -151,9 +151,12 @@ class PrimesJarIT {
 
     @Test
     void ctrlC_midRun_printsWhatFinished_writesTheReport_andLeavesNoProcess(@TempDir Path dir) throws Exception {
-        // The first workload finishes; the second is far too long, and SIGINT comes while its worker JVMs run.
-        Process p = new ProcessBuilder(PrimesJar.command("compare", "-w", "count:200000:16", "-w", "count:100000000:64",
-                "-s", "processes", "-n", "2", "--warmup", "0", "--repeat", "1", "--no-python", "--out", dir.toString()))
+        // The first workload finishes; the second cannot finish in this test's lifetime on any machine
+        // (pi(10^9) by trial division on 2 workers: minutes of CPU per run), and SIGINT comes while its
+        // worker JVMs run, however fast they are.
+        Process p = new ProcessBuilder(PrimesJar.command("compare", "-w", "count:200000:16", "-w", "count:1000000000:64",
+                "-s", "processes", "-n", "2", "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--no-python",
+                "--out", dir.toString()))
                 .redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
@@ -167,7 +170,7 @@ class PrimesJarIT {
         });
         List<ProcessHandle> children = new ArrayList<>();
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> lines.stream().anyMatch(l -> l.startsWith("workload count:100000000")));
+            await().atMost(Duration.ofSeconds(90)).until(() -> lines.stream().anyMatch(l -> l.startsWith("workload count:1000000000")));
             await().atMost(Duration.ofSeconds(60)).until(() -> p.descendants().count() >= 2);   // the two worker JVMs
             children.addAll(p.descendants().toList());
 

@@ -131,11 +131,13 @@ public final class Physics {
     /** Why the machine was not idle during the rounds, if it was not. */
     public static java.util.Optional<String> busy(Rounds.Window w) {
         List<String> why = new ArrayList<>();
-        if (w.othersShare() > BUSY_SHARE) {
+        // The machine's counters tick every 10 ms per CPU: a short window is read to within two ticks a CPU.
+        long resolution = 2L * w.cores() * MachineCpu.NANOS_PER_TICK;
+        if (w.othersShare() > BUSY_SHARE && w.othersCpuNanos() > BUSY_SHARE * w.wallNanos() * w.cores() + resolution) {
             why.add(String.format(Locale.ROOT, "other processes used %.0f%% of the %d cores during the rounds",
                     100 * w.othersShare(), w.cores()));
         }
-        if (w.stealShare() > BUSY_SHARE) {
+        if (w.stealShare() > BUSY_SHARE && w.stealNanos() > BUSY_SHARE * w.wallNanos() * w.cores() + resolution) {
             why.add(String.format(Locale.ROOT, "the hypervisor took %.0f%% of the CPUs (steal) during the rounds", 100 * w.stealShare()));
         }
         return why.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", why));

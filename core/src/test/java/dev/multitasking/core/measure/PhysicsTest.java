@@ -77,5 +77,7 @@ class PhysicsTest {
         assertThat(Physics.busy(stolen)).hasValue("the hypervisor took 20% of the CPUs (steal) during the rounds");
         assertThat(Physics.busy(IDLE)).isEmpty();
         assertThat(Physics.busy(Rounds.Window.NONE)).as("unknown is not busy").isEmpty();
+        Rounds.Window short30ms = new Rounds.Window(30 * MS, 20 * MS, 0, 2, 0, 0);
+        assertThat(Physics.busy(short30ms)).as("20 ms in 30 ms is two ticks of the machine's counters: not a reading").isEmpty();
     }
 }

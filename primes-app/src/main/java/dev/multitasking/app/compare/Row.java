@@ -133,7 +133,7 @@ public record Row(String strategy, int workers, boolean pooled, List<RunStats> t
                 isPython() ? "-" : String.format(Locale.ROOT, "%.1f", ms(m.jitNanos())),
                 isPython() ? "-" : String.format(Locale.ROOT, "%.1f", ms(m.gcNanos())),
                 ms(m.startupNanos()),
-                speedup == null ? "-" : String.format(Locale.ROOT, "%.2fx", speedup) + (suspect() ? "?" : ""),
+                speedup == null ? "-" : String.format(Locale.ROOT, "%.2fx", speedup),
                 efficiency() == null ? "-" : String.format(Locale.ROOT, "%.2f", efficiency()),
                 (verified ? "yes: " : "") + verdict);
         return suspect() ? line + System.lineSeparator() + "  ^ suspect timing: " + timing.detail() : line;
