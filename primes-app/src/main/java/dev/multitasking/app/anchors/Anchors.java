@@ -5,6 +5,7 @@ import dev.multitasking.app.compare.PythonProgram;
 import dev.multitasking.core.Strategies;
 import dev.multitasking.core.Strategy;
 import dev.multitasking.core.measure.RoundTrips;
+import dev.multitasking.core.measure.Rounds;
 import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.measure.Summary;
 import dev.multitasking.core.measure.Trial;
@@ -370,8 +371,9 @@ public final class Anchors {
      * milliseconds of one run. Arguments: workload, strategy, workers, mode, and the address of
      * an io server in another JVM (or an empty argument). Modes: {@code fresh:W} (start the workers,
      * run, close, the start-up in the wall time and its CPU with the pool's ended processes; after
-     * W such runs that warm the JIT, as Python has none to warm), {@code warm:W} (workers started once, W warm-up runs, one timed run;
-     * both warm-ups last at least {@link #MIN_WARMUP_NANOS}),
+     * W such runs that warm the JIT, as Python has none to warm; they last at least
+     * {@link #MIN_WARMUP_NANOS}), {@code warm:W} (workers started once, at least W warm-up runs and
+     * on until steady, as {@link Trial} warms up, then one timed run),
      * {@code startup} (the start-up alone, CPU unknown), {@code roundtrip:N} (a process pool of one
      * worker, N trivial tasks one at a time after N more to warm up: the median and the 99th
      * percentile in microseconds instead).
@@ -379,9 +381,9 @@ public final class Anchors {
     public static final class Figures {
         static final String PREFIX = "figure: ";
         /**
-         * Warm-up lasts at least this long, as well as W runs: after 5 runs of 60-90 ms the JIT
-         * had not finished compiling the vectorized trial division when both cores ran workers
-         * (count:2000000 on 2 threads 57.7 ms after 5 runs, 43.9 ms after 20).
+         * A fresh pool's warm-up of this JVM lasts at least this long, as well as W runs: after 5
+         * short runs the JIT had not finished compiling the vectorized trial division (a fresh
+         * pool cannot warm up until steady, since each run starts new workers).
          */
         static final long MIN_WARMUP_NANOS = 1_000_000_000L;
         static final int MAX_WARMUPS = 500;
@@ -413,11 +415,8 @@ public final class Anchors {
                 if (mode.startsWith("warm:")) {
                     int warmups = Integer.parseInt(mode.substring("warm:".length()));
                     try (Trial<?> trial = Trial.start(s, Strategy.Options.NONE, prepared, workers)) {
-                        long until = System.nanoTime() + MIN_WARMUP_NANOS;
-                        for (int i = 0; i < warmups || (System.nanoTime() < until && i < MAX_WARMUPS); i++) {
-                            trial.run();
-                        }
-                        RunStats r = trial.run().stats();
+                        // Warm until steady (the JIT done in this JVM and the workers'), then one timed run.
+                        RunStats r = trial.runs(Rounds.Warmup.atLeast(warmups), 1, () -> { }).median().stats();
                         wall = r.wallNanos() / 1e6;
                         cpu = r.cpuNanos() / 1e6;
                     }
