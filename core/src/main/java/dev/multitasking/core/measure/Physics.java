@@ -12,8 +12,8 @@ import java.util.Locale;
  *
  * <p>What it checks, each with room for the run-to-run spread and the kernel's 10 ms CPU clock:
  * <ul>
- *   <li>a CPU-bound speedup above its workers or the cores, whichever is fewer, even at the
- *       least favourable ends of the two rows' ranges;</li>
+ *   <li>a CPU-bound speedup above its workers or the cores, whichever is fewer, by more than
+ *       the baseline's own spread;</li>
  *   <li>the same CPU-bound work done on far less CPU than the baseline's;</li>
  *   <li>more CPU than wall time times the cores;</li>
  *   <li>timed runs during which the JIT was still compiling (a warm-up cut short by its cap);</li>
@@ -101,10 +101,13 @@ public final class Physics {
         RunStats m = row.median();
         if (cpuBound && baseline != null && baseline != row) {
             int limit = Math.min(row.workers(), cores);
-            double lowest = (double) baseline.minWall() / Math.max(1, row.maxWall());
-            if (lowest > limit * (1 + SPEEDUP_ROOM)) {
-                why.add(String.format(Locale.ROOT, "a speedup of at least %.2fx on %d %s, above the %d %s can give", lowest,
-                        row.workers(), row.workers() == 1 ? "worker" : "workers", limit, limit == cores ? "cores" : "workers"));
+            double speedup = (double) baseline.median().wallNanos() / Math.max(1, m.wallNanos());
+            // Room for the baseline's own noise: half its relative range either side of its median.
+            double room = SPEEDUP_ROOM + (baseline.maxWall() - baseline.minWall()) / (2.0 * baseline.median().wallNanos());
+            if (speedup > limit * (1 + room)) {
+                why.add(String.format(Locale.ROOT, "a speedup of %.2fx on %d %s, above the %d %s can give (%.2fx with the baseline's spread)",
+                        speedup, row.workers(), row.workers() == 1 ? "worker" : "workers", limit, limit == cores ? "cores" : "workers",
+                        limit * (1 + room)));
             }
             long cpu = row.cpu() / row.timed().size();
             long base = baseline.cpu() / baseline.timed().size();

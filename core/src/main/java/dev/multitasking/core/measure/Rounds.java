@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutionException;
  *
  * <p><b>Warm-up until steady.</b> Untimed rounds go on until a round in which every trial was
  * steady, twice in a row ({@link #STEADY_ROUNDS}): the JIT compiled next to nothing during its run
- * ({@link #compiledLittle}) and its time stopped falling (not more than {@link #FALLING} below the fastest of its earlier warm-up runs),
+ * ({@link #compiledLittle}) and its times stopped falling ({@link #steady}),
  * after at least {@link Warmup#minRuns()} rounds, and at most for {@link Warmup#cap()} (the
  * trials that were not steady by then say so). The JIT's time is read from the threads of this
  * JVM and of the workers' JVMs ({@link JvmWork}), so a pool of worker JVMs warms up until its
@@ -28,6 +28,9 @@ public final class Rounds {
 
     /** Run times falling by more than this (a fraction) mean the work is still warming. */
     static final double FALLING = 0.05;
+
+    /** How many recent runs are compared with as many before them. */
+    static final int WINDOW = 3;
 
     /**
      * A run during which the JIT used at most this share of the machine (its wall time times the
@@ -253,16 +256,21 @@ public final class Rounds {
 
     /**
      * Whether the last of these warm-up runs, on a machine of {@code cores}, was steady: the JIT
-     * compiled next to nothing during it, and it is not more than {@link #FALLING} faster than the fastest run before it (so a
-     * first run, with nothing before it, is never steady).
+     * compiled next to nothing during it, and the times stopped falling: the median of the last
+     * {@code k} runs is not more than {@link #FALLING} below the median of the {@code k} before
+     * them ({@code k} up to {@link #WINDOW}, fewer while there are fewer runs; a first run, with
+     * nothing before it, is never steady). Medians, not the fastest run: with noise, a new fastest
+     * run turns up now and then for ever, and that is not warming.
      */
     static boolean steady(List<RunStats> warm, int cores) {
-        if (warm.size() < 2) {
+        int n = warm.size();
+        if (n < 2) {
             return false;
         }
-        RunStats last = warm.get(warm.size() - 1);
-        long fastestBefore = warm.subList(0, warm.size() - 1).stream().mapToLong(RunStats::wallNanos).min().orElseThrow();
-        return compiledLittle(last, cores) && last.wallNanos() >= (1 - FALLING) * fastestBefore;
+        int k = Math.min(WINDOW, n / 2);
+        double recent = Summary.of(warm.subList(n - k, n).stream().map(RunStats::wallNanos).toList()).median();
+        double before = Summary.of(warm.subList(n - 2 * k, n - k).stream().map(RunStats::wallNanos).toList()).median();
+        return compiledLittle(warm.get(n - 1), cores) && recent >= (1 - FALLING) * before;
     }
 
     /** Whether the JIT compiled next to nothing during this run, on a machine of {@code cores}. */

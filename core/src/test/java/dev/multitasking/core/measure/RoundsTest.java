@@ -168,5 +168,9 @@ class RoundsTest {
         assertThat(Rounds.steady(List.of(run(100, 0), run(100, 5_000)), 16)).as("on 16 cores, 0.3%").isTrue();
         assertThat(Rounds.steady(List.of(run(100, 0), run(100, 1_500)), 2)).as("0.75% is next to nothing").isTrue();
         assertThat(Rounds.steady(List.of(run(5, 0), run(5, 400)), 2)).as("0.4 ms is below one compile's worth").isTrue();
+        assertThat(Rounds.steady(List.of(run(10, 0), run(11, 0), run(10, 0), run(10, 0), run(11, 0), run(9, 0)), 2))
+                .as("a new fastest run in noise: the medians of 3 and 3 have not fallen").isTrue();
+        assertThat(Rounds.steady(List.of(run(20, 0), run(18, 0), run(16, 0), run(14, 0), run(12, 0), run(10, 0)), 2))
+                .as("the medians of 3 and 3 fall by a third").isFalse();
     }
 }
