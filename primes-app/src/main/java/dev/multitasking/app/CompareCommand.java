@@ -84,7 +84,8 @@ final class CompareCommand implements Callable<Integer> {
                     "--warmup rounds, steady or not (default: 20). A row still unsteady at the cap says so."})
     private double maxWarmupSeconds = Rounds.Warmup.DEFAULT_CAP.toSeconds();
 
-    @Option(names = "--repeat", paramLabel = "RUNS", description = "Timed runs; the median is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", paramLabel = "RUNS", description = {"At least this many timed rounds, and more for a short workload, until they",
+            "have lasted 2 s (at most 25); the median is reported (default: ${DEFAULT-VALUE})."})
     private int repeat = 3;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
@@ -142,7 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Machine machine = Machine.current();
         stdout.printf("%d cores, %s (%s), JDK %s, load average %.2f; warm-up until steady (at least %d round(s), at most %s s), "
-                        + "then %d timed round(s), every row once per round; median shown%n",
+                        + "then at least %d timed round(s), every row once per round; median shown%n",
                 machine.cores(), machine.cpu(), machine.vectors(), Runtime.version(), MachineCpu.loadAverage(), warmup,
                 new java.math.BigDecimal(maxWarmupSeconds).stripTrailingZeros().toPlainString(), repeat);
         sayWhatTakesLong(stdout, strategies);
@@ -150,7 +151,7 @@ final class CompareCommand implements Callable<Integer> {
 
         Progress progress = quiet ? Progress.NONE : Progress.onTerminal();
         Rounds.Warmup warmups = new Rounds.Warmup(warmup, java.time.Duration.ofMillis((long) (maxWarmupSeconds * 1000)));
-        Comparison comparison = new Comparison(workloads, strategies, options, workerCounts, warmups, repeat, pythonProgram,
+        Comparison comparison = new Comparison(workloads, strategies, options, workerCounts, warmups, Rounds.Timed.atLeast(repeat), pythonProgram,
                 profile ? out.resolve("flames") : null, new Printer(stdout, spec.commandLine().getErr(), verbose, progress));
         // Ctrl-C: the hook stops the comparison (the running workers are closed, child JVMs killed)
         // and waits while this thread prints and writes what finished.

@@ -77,13 +77,27 @@ final class FrameSource extends InputStream {
     /**
      * Resolves a class name once per name, not once per frame: the default looks for the
      * caller's class loader by walking the stack every time. The filter still checks every
-     * class it is given.
+     * class it is given. It also holds each frame's decoding to a bound of work ({@link Unfolding}).
      */
     static final class CachingObjectInputStream extends ObjectInputStream {
         private final Map<String, Class<?>> classes = new HashMap<>();
+        private final Unfolding unfolding = new Unfolding();
 
         CachingObjectInputStream(InputStream in) throws IOException {
             super(in);
+            enableResolveObject(true);   // every object passes resolveObject as it is read: the unfolding bound
+        }
+
+        /** A new frame: the unfolding's sizes start again. */
+        void startFrame() {
+            unfolding.startFrame();
+        }
+
+        /** Reckons each object's unfolded size as it is read, and refuses one that unfolds too far ({@link Unfolding}). */
+        @Override
+        protected Object resolveObject(Object obj) throws IOException {
+            unfolding.read(obj);
+            return obj;
         }
 
         @Override

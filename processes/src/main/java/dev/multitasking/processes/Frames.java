@@ -216,7 +216,7 @@ final class Frames {
         private final FrameSource source = new FrameSource();
         private final DataInputStream data = new DataInputStream(source);
         private final FrameFilter filter;
-        private ObjectInputStream in;
+        private FrameSource.CachingObjectInputStream in;
 
         Decoder() {
             this(MAX_FRAME);
@@ -304,11 +304,15 @@ final class Frames {
         private Object deserialize() throws IOException, ClassNotFoundException {
             try {
                 if (in == null) {
-                    in = source.withHeader(FrameSource.CachingObjectInputStream::new);
+                    in = (FrameSource.CachingObjectInputStream) source.withHeader(FrameSource.CachingObjectInputStream::new);
                     in.setObjectInputFilter(filter);
                     filter.startStream();
                 }
+                in.startFrame();
                 return in.readObject();
+            } catch (java.io.InvalidObjectException unfolded) {
+                in = null;
+                throw unfolded;
             } catch (java.io.InvalidClassException refused) {
                 in = null;
                 String why = filter.refusal();

@@ -150,6 +150,33 @@ class FramesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void listsSharingListsInASet_whoseHashWouldVisit6To19Elements_areRefusedByTheirUnfoldedSize_atOnce() throws Exception {
+        byte[] bomb = encoder.encode(new Tasks.Echo(Tasks.sharedLists(19, 6)));
+        assertThat(bomb.length).as("small to send").isLessThan(4_000);
+        assertThatThrownBy(() -> decoder.decode(bomb)).isInstanceOf(java.io.InvalidObjectException.class)
+                .hasMessageContaining("unfold to more than " + Unfolding.MAX_UNFOLDED + " objects");
+        Object shared = Tasks.sharedLists(6, 6);   // 6^6 = 46,656 elements unfolded: a sharing value within the bound
+        assertThat(decoder.decode(encoder.encode(new Tasks.Echo(shared)))).isEqualTo(new Tasks.Echo(shared));
+        assertThat(decoder.decode(encoder.encode(List.of("after", 1L)))).as("the decoder goes on").isEqualTo(List.of("after", 1L));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aRecordOfTheUsersSharingOneListManyTimes_countsEveryReference() throws Exception {
+        List<Object> inner = new ArrayList<>(List.of("x"));
+        for (int i = 0; i < 8; i++) {
+            List<Object> up = new ArrayList<>();
+            for (int j = 0; j < 8; j++) {
+                up.add(new Tasks.Echo(inner));
+            }
+            inner = up;
+        }
+        byte[] bomb = encoder.encode(new Tasks.Echo(inner));   // 8^8 = 16.7 million unfolded, through records' fields
+        assertThatThrownBy(() -> decoder.decode(bomb)).isInstanceOf(java.io.InvalidObjectException.class).hasMessageContaining("unfold");
+    }
+
+    @Test
     void anArrayLongerThanTheFrameLimit_isRefusedBeforeItIsAllocated() throws Exception {
         Frames.Decoder small = new Frames.Decoder(1024);
         assertThatThrownBy(() -> small.decode(encoder.encode(new Tasks.Echo(new long[2_000]))))

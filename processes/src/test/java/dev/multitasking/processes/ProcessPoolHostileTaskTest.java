@@ -113,4 +113,17 @@ class ProcessPoolHostileTaskTest {
             assertThat(pool.submit(new Tasks.WhoAmI()).get()).as("the same worker").isEqualTo(pid);
         }
     }
+
+    @Test
+    void aKilobyteResultThatWouldHashForAges_failsItsFuture_andThePoolGoesOn_andCloses() throws Exception {
+        ProcessPoolExecutor pool = new ProcessPoolExecutor(1);
+        try (pool) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get();
+            assertThatThrownBy(() -> pool.submit(new Tasks.ReturnsSharedLists(19)).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(java.io.InvalidObjectException.class)
+                    .hasMessageContaining("unfold");
+            assertThat(pool.submit(new Tasks.WhoAmI()).get()).as("the same worker, the same conductor").isEqualTo(pid);
+        }
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
 }

@@ -260,6 +260,39 @@ final class Tasks {
         return root;
     }
 
+    /**
+     * A set holding a list of {@code fanOut} references to one list, itself a list of as many
+     * references to one list, {@code levels} deep: about {@code levels x fanOut} references to
+     * send, {@code fanOut^levels} steps to hash on arrival (the set hashes the list, and a list's
+     * hash visits every element as often as it is referenced).
+     */
+    static java.util.Set<Object> sharedLists(int levels, int fanOut) {
+        java.util.List<Object> list = new java.util.ArrayList<>(java.util.List.of("x"));
+        for (int i = 0; i < levels - 1; i++) {
+            java.util.List<Object> up = new java.util.ArrayList<>();
+            for (int j = 0; j < fanOut; j++) {
+                up.add(list);
+            }
+            list = up;
+        }
+        // The top list goes into the set while empty, and is filled after: building the value never hashes it.
+        java.util.List<Object> top = new java.util.ArrayList<>();
+        java.util.Set<Object> set = new java.util.HashSet<>();
+        set.add(top);
+        for (int j = 0; j < fanOut; j++) {
+            top.add(list);
+        }
+        return set;
+    }
+
+    /** Returns {@link #sharedLists} of 19 levels of 6: a value of about 1 KB that hashes in 6^19 steps. */
+    record ReturnsSharedLists(int levels) implements Task<Object> {
+        @Override
+        public Object call() {
+            return sharedLists(levels, 6);
+        }
+    }
+
     /** Returns sets nested {@code levels} deep. */
     record ReturnsNestedSets(int levels) implements Task<Object> {
         @Override

@@ -33,13 +33,15 @@ public final class Rounds {
     static final int WINDOW = 3;
 
     /**
-     * A run during which the JIT used at most this share of the machine (its wall time times the
-     * cores) compiled "next to nothing": so a run that waits (I/O) is not held to its own small
-     * CPU time...
+     * Runs during which the JIT used at most this share of the machine (their wall time times
+     * the cores) compiled "next to nothing": so a run that waits (I/O) is not held to its own
+     * small CPU time. Not zero: a long-lived JVM goes on compiling its cold code (a method called
+     * once a run crosses the compile thresholds after thousands of runs), a millisecond now and
+     * then, for ever; the JIT that matters, compiling the hot code, takes tens of percent.
      */
-    static final double JIT_SHARE = 0.02;
+    static final double JIT_SHARE = 0.05;
 
-    /** ...or at most this much, for runs so short that a share of them is below one compile. */
+    /** ...or at most this much a run, for runs so short that a share of them is below one compile. */
     static final long JIT_FLOOR_NANOS = 500_000;
 
     /** Steady means this many rounds in a row in which every trial was steady: one quiet round may be luck. */
@@ -77,6 +79,39 @@ public final class Rounds {
         /** Exactly {@code runs}, steady or not. */
         public static Warmup exactly(int runs) {
             return new Warmup(runs, Duration.ZERO);
+        }
+    }
+
+    /**
+     * How many timed rounds.
+     *
+     * @param minRounds at least this many
+     * @param minTime   and more, while the timed rounds so far have lasted less than this: a short
+     *                  workload gets more rounds, so that its median stands on more than three
+     *                  runs of a few milliseconds each
+     * @param maxRounds but no more than this
+     */
+    public record Timed(int minRounds, Duration minTime, int maxRounds) {
+
+        /** What {@code primes compare} takes by default beside its {@code --repeat}. */
+        public static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
+        public static final int DEFAULT_MAX = 25;
+
+        public Timed {
+            if (minRounds < 1 || maxRounds < minRounds || minTime.isNegative()) {
+                throw new IllegalArgumentException("need 1 <= timed rounds <= their most, and a time >= 0; got " + minRounds + ", "
+                        + maxRounds + " and " + minTime);
+            }
+        }
+
+        /** Exactly {@code rounds}. */
+        public static Timed exactly(int rounds) {
+            return new Timed(rounds, Duration.ZERO, Math.max(1, rounds));
+        }
+
+        /** At least {@code rounds}, more until {@link #DEFAULT_TIME}, at most {@link #DEFAULT_MAX} (or {@code rounds}, if more). */
+        public static Timed atLeast(int rounds) {
+            return new Timed(rounds, DEFAULT_TIME, Math.max(rounds, DEFAULT_MAX));
         }
     }
 
@@ -168,10 +203,15 @@ public final class Rounds {
      * after every run (a progress bar) and when the timed rounds start.
      */
     public static Result run(List<? extends Trial<?>> trials, Warmup warmup, int timed, Listener listener) {
-        Runnable afterEach = listener::runDone;
         if (timed < 1) {
             throw new IllegalArgumentException("need timed runs >= 1, got " + timed);
         }
+        return run(trials, warmup, Timed.exactly(timed), listener);
+    }
+
+    /** As above, with as many timed rounds as {@code timed} says. */
+    public static Result run(List<? extends Trial<?>> trials, Warmup warmup, Timed timed, Listener listener) {
+        Runnable afterEach = listener::runDone;
         List<Entry> entries = trials.stream().map(Entry::new).toList();
         try {
             listener.warmedUp(warmUp(entries, warmup, afterEach));
@@ -179,7 +219,9 @@ public final class Rounds {
             double loadBefore = MachineCpu.loadAverage();
             long oursBefore = ours(entries);
             var machineBefore = MachineCpu.now();
-            for (int round = 0; round < timed && entries.stream().anyMatch(Entry::running); round++) {
+            long timedUntil = capacityBefore + timed.minTime().toNanos();
+            for (int round = 0; (round < timed.minRounds() || round < timed.maxRounds() && System.nanoTime() - timedUntil < 0)
+                    && entries.stream().anyMatch(Entry::running); round++) {
                 for (Entry e : entries) {
                     if (e.running()) {
                         runOnce(e, e.timed, afterEach);
@@ -255,12 +297,14 @@ public final class Rounds {
     }
 
     /**
-     * Whether the last of these warm-up runs, on a machine of {@code cores}, was steady: the JIT
-     * compiled next to nothing during it, and the times stopped falling: the median of the last
-     * {@code k} runs is not more than {@link #FALLING} below the median of the {@code k} before
-     * them ({@code k} up to {@link #WINDOW}, fewer while there are fewer runs; a first run, with
-     * nothing before it, is never steady). Medians, not the fastest run: with noise, a new fastest
-     * run turns up now and then for ever, and that is not warming.
+     * Whether the last of these warm-up runs, on a machine of {@code cores}, was steady. Of the
+     * last {@code k} runs and the {@code k} before them ({@code k} up to {@link #WINDOW}, fewer
+     * while there are fewer runs; a first run, with nothing before it, is never steady): the JIT
+     * compiled next to nothing during the last {@code k} ({@link #compiledLittle}), and their
+     * times have not fallen, which is to say not both of: their median more than
+     * {@link #FALLING} below the median of the runs before, and every one of them faster than
+     * every one before. A new fastest run turns up in noise now and then for ever, and a machine
+     * whose two CPUs differ in speed gives two modes of times; neither is warming.
      */
     static boolean steady(List<RunStats> warm, int cores) {
         int n = warm.size();
@@ -268,13 +312,18 @@ public final class Rounds {
             return false;
         }
         int k = Math.min(WINDOW, n / 2);
-        double recent = Summary.of(warm.subList(n - k, n).stream().map(RunStats::wallNanos).toList()).median();
-        double before = Summary.of(warm.subList(n - 2 * k, n - k).stream().map(RunStats::wallNanos).toList()).median();
-        return compiledLittle(warm.get(n - 1), cores) && recent >= (1 - FALLING) * before;
+        List<RunStats> recent = warm.subList(n - k, n);
+        List<RunStats> before = warm.subList(n - 2 * k, n - k);
+        Summary now = Summary.of(recent.stream().map(RunStats::wallNanos).toList());
+        Summary then = Summary.of(before.stream().map(RunStats::wallNanos).toList());
+        boolean falling = now.median() < (1 - FALLING) * then.median() && now.max() < then.min();
+        return compiledLittle(recent, cores) && !falling;
     }
 
-    /** Whether the JIT compiled next to nothing during this run, on a machine of {@code cores}. */
-    static boolean compiledLittle(RunStats run, int cores) {
-        return run.jitNanos() <= Math.max(JIT_FLOOR_NANOS, JIT_SHARE * run.wallNanos() * cores);
+    /** Whether the JIT compiled next to nothing during these runs, on a machine of {@code cores}. */
+    static boolean compiledLittle(List<RunStats> runs, int cores) {
+        long jit = runs.stream().mapToLong(RunStats::jitNanos).sum();
+        long wall = runs.stream().mapToLong(RunStats::wallNanos).sum();
+        return jit <= Math.max(JIT_FLOOR_NANOS * runs.size(), JIT_SHARE * wall * cores);
     }
 }

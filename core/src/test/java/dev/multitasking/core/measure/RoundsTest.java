@@ -128,6 +128,17 @@ class RoundsTest {
     }
 
     @Test
+    void timed_atLeastSomeRounds_andMoreUntilTheyLastedTheirTime_atMostTheirMost() throws Exception {
+        Scripted w = new Scripted("w", Collections.synchronizedList(new ArrayList<>()), 2);
+        try (Trial<Integer> t = trial(w, false)) {
+            Rounds.Result r = Rounds.run(List.of(t), Rounds.Warmup.exactly(0), new Rounds.Timed(2, Duration.ofMillis(100), 20), () -> { });
+            assertThat(r.outcomes().get(0).runs().timed().size()).as("2 ms runs for 100 ms: more than 2, at most 20").isBetween(3, 20);
+            Rounds.Result capped = Rounds.run(List.of(t), Rounds.Warmup.exactly(0), new Rounds.Timed(1, Duration.ofSeconds(30), 4), () -> { });
+            assertThat(capped.outcomes().get(0).runs().timed()).hasSize(4);
+        }
+    }
+
+    @Test
     void rounds_aTrialThatFails_leavesWithItsFailure_andTheOthersGoOn() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Scripted good = new Scripted("good", log, 1);
@@ -164,13 +175,17 @@ class RoundsTest {
         assertThat(Rounds.steady(List.of(run(10, 0), run(10, 0)), 2)).isTrue();
         assertThat(Rounds.steady(List.of(run(10, 0), run(9, 0)), 2)).as("9 is more than 5% below 10: still falling").isFalse();
         assertThat(Rounds.steady(List.of(run(10, 0), run(12, 0)), 2)).as("slower is not falling").isTrue();
-        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 5_000)), 2)).as("the JIT took 2.5% of 2 cores' time").isFalse();
-        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 5_000)), 16)).as("on 16 cores, 0.3%").isTrue();
-        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 1_500)), 2)).as("0.75% is next to nothing").isTrue();
+        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 12_000)), 2)).as("the JIT took 6% of 2 cores' time").isFalse();
+        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 12_000)), 16)).as("on 16 cores, 0.75%").isTrue();
+        assertThat(Rounds.steady(List.of(run(100, 0), run(100, 4_000)), 2)).as("2% is the trickle of a long-lived JVM").isTrue();
         assertThat(Rounds.steady(List.of(run(5, 0), run(5, 400)), 2)).as("0.4 ms is below one compile's worth").isTrue();
         assertThat(Rounds.steady(List.of(run(10, 0), run(11, 0), run(10, 0), run(10, 0), run(11, 0), run(9, 0)), 2))
                 .as("a new fastest run in noise: the medians of 3 and 3 have not fallen").isTrue();
+        assertThat(Rounds.steady(List.of(run(21, 0), run(21, 0), run(14, 0), run(14, 0), run(14, 0), run(21, 0)), 2))
+                .as("two modes (two CPUs of unequal speed): the recent median is lower, but not every recent run is faster").isTrue();
         assertThat(Rounds.steady(List.of(run(20, 0), run(18, 0), run(16, 0), run(14, 0), run(12, 0), run(10, 0)), 2))
-                .as("the medians of 3 and 3 fall by a third").isFalse();
+                .as("the medians of 3 and 3 fall by a third, every recent run faster").isFalse();
+        assertThat(Rounds.steady(List.of(run(10, 0), run(10, 0), run(10, 0), run(10, 600), run(10, 600), run(10, 600)), 2))
+                .as("0.6 ms a run is below 5% of 20 ms of machine").isTrue();
     }
 }

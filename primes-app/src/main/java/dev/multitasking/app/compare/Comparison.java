@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Runs workloads on strategies over a sweep of worker counts, every row of a workload side by
  * side: each row's workers are started once (start-up timed apart) and kept, then all rows are
- * run in rounds ({@link Rounds}: A, B, C, A, B, C), warmed up until steady, then timed, every
+ * run in rounds ({@link Rounds}: A, B, C, A, B, C), warmed up until steady, then timed (at least
+ * {@code --repeat} rounds, more for a short workload, until they have lasted two seconds), every
  * result checked by the workload's oracle and every row's timings by physics ({@link Physics}).
  * {@link #cancel()} (Ctrl-C) stops it between or during runs, closes the running workers, and
  * {@link #run()} returns what was measured.
@@ -81,7 +82,7 @@ public final class Comparison {
     private final Strategy.Options options;
     private final List<Integer> workerCounts;
     private final Rounds.Warmup warmup;
-    private final int repeat;
+    private final Rounds.Timed timed;
     private final PythonProgram python;      // null: no Python rows
     private final Path flameGraphs;          // null: no profiling
     private final Listener listener;
@@ -90,13 +91,13 @@ public final class Comparison {
     private volatile Thread runner;
 
     public Comparison(List<Workload<?>> workloads, List<Strategy> strategies, Strategy.Options options, List<Integer> workerCounts,
-            Rounds.Warmup warmup, int repeat, PythonProgram python, Path flameGraphs, Listener listener) {
+            Rounds.Warmup warmup, Rounds.Timed timed, PythonProgram python, Path flameGraphs, Listener listener) {
         this.workloads = List.copyOf(workloads);
         this.strategies = List.copyOf(strategies);
         this.options = options;
         this.workerCounts = List.copyOf(workerCounts);
         this.warmup = warmup;
-        this.repeat = repeat;
+        this.timed = timed;
         this.python = python;
         this.flameGraphs = flameGraphs;
         this.listener = listener;
@@ -107,13 +108,13 @@ public final class Comparison {
         long perWorkload = 0;
         for (Strategy s : strategies) {
             perWorkload += (long) (s.takesWorkers() ? workerCounts.size() : 1)
-                    * (Math.max(warmup.minRuns(), 2) + repeat + (flameGraphs == null ? 0 : 1));
+                    * (Math.max(warmup.minRuns(), 2) + timed.minRounds() + (flameGraphs == null ? 0 : 1));
         }
         long total = perWorkload * workloads.size();
         if (python != null) {
             for (Workload<?> w : workloads) {
                 if (PythonProgram.runs(w)) {
-                    total += (long) (1 + workerCounts.size()) * repeat;
+                    total += (long) (1 + workerCounts.size()) * timed.minRounds();
                 }
             }
         }
@@ -178,7 +179,7 @@ public final class Comparison {
                 }
                 List<Trial<?>> trials = planned.stream().filter(p -> p.trial() != null).<Trial<?>>map(Planned::trial).toList();
                 if (!cancelled && !trials.isEmpty()) {
-                    Rounds.Result result = Rounds.run(trials, warmup, repeat, new Rounds.Listener() {
+                    Rounds.Result result = Rounds.run(trials, warmup, timed, new Rounds.Listener() {
                         @Override
                         public void runDone() {
                             listener.runDone();
@@ -251,8 +252,8 @@ public final class Comparison {
         String verdict = median.verdict().detail();
         if (outcome.failure() != null) {
             verdict += " (then " + outcome.failure().getMessage() + ")";
-        } else if (runs.timed().size() < repeat) {
-            verdict += " (interrupted after " + runs.timed().size() + " of " + repeat + " timed runs)";
+        } else if (interrupted) {
+            verdict += " (interrupted after " + runs.timed().size() + " timed runs)";
         }
         Row row = Row.ran(name, workersShown, pooled, runs.stats(), median.batch().spans(), verdict, runs.warmupRuns(), runs.steady());
         return outcome.failure() == null ? row.withFlameGraph(flameGraph)
@@ -305,18 +306,18 @@ public final class Comparison {
         List<Integer> counts = new ArrayList<>();
         counts.add(1);
         counts.addAll(workerCounts);
-        List<List<RunStats>> timed = new ArrayList<>();
+        List<List<RunStats>> runs = new ArrayList<>();
         String[] detail = new String[counts.size()];
         String[] failed = new String[counts.size()];
-        counts.forEach(c -> timed.add(new ArrayList<>()));
-        for (int round = 0; round < repeat && !cancelled; round++) {
+        counts.forEach(c -> runs.add(new ArrayList<>()));
+        for (int round = 0; round < timed.minRounds() && !cancelled; round++) {
             for (int i = 0; i < counts.size() && !cancelled; i++) {
                 if (failed[i] != null) {
                     continue;
                 }
                 try {
                     PythonProgram.Run run = python.once(workload, i == 0 ? "sequential" : "processes", counts.get(i));
-                    timed.get(i).add(run.stats());
+                    runs.get(i).add(run.stats());
                     detail[i] = run.detail();
                 } catch (WrongAnswerException e) {
                     failed[i] = "WRONG: " + e.getMessage();
@@ -335,8 +336,8 @@ public final class Comparison {
             String name = i == 0 ? Row.PYTHON_SEQUENTIAL : "python-processes";
             if (failed[i] != null) {
                 rows.add(Row.failed(name, counts.get(i), failed[i]));
-            } else if (!timed.get(i).isEmpty()) {
-                rows.add(Row.ran(name, counts.get(i), true, timed.get(i), List.of(),
+            } else if (!runs.get(i).isEmpty()) {
+                rows.add(Row.ran(name, counts.get(i), true, runs.get(i), List.of(),
                         detail[i] + " (pool start-up inside the wall time)", 0, false));
             }
         }
