@@ -6,21 +6,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a JVM's own machinery spent, beside the work: its JIT compiler threads, and its garbage
- * collector (the collector's threads and the VM thread, where the serial collector runs and
- * safepoints are held). It is the CPU a run's figures carry that the tasks did not ask for.
+ * What a JVM's own machinery spent, beside the work: its JIT compilers, and its garbage
+ * collector. It is the time a run's figures carry that the tasks did not ask for.
  *
- * <p>On Linux it is read from {@code /proc/PID/task}, thread by thread, for this JVM and for
- * another one alike (a worker JVM, a cluster member): a thread's kind from its name
- * ({@code C2 CompilerThre...}, {@code GC Thread#0}), its CPU time from {@code schedstat}
- * (nanoseconds) or {@code stat} (clock ticks). Elsewhere this JVM's figures come from
- * {@code CompilationMXBean} and the collectors' MXBeans (elapsed times, close to CPU) and another
- * JVM's are unknown (zero). A compiler thread that ends takes its time with it, so a delta can
- * miss a little; it never goes below zero.
+ * <p>This JVM's comes from {@code CompilationMXBean} and the collectors' MXBeans (elapsed times
+ * of compilations and collections, close to their CPU; a compilation counts when it ends).
+ * Another JVM's (a worker JVM, a cluster member) is read on Linux from {@code /proc/PID/task},
+ * thread by thread: a thread's kind from its name ({@code C2 CompilerThre...}, {@code GC Thread#0},
+ * and the VM thread, where the serial collector runs), its CPU time from {@code schedstat}
+ * (nanoseconds) or {@code stat} (clock ticks); elsewhere it is unknown (zero). A compiler thread
+ * that ends takes its time with it, so a delta can miss a little; it never goes below zero.
  *
  * @param jitNanos CPU time of the JIT compiler threads
  * @param gcNanos  CPU time of the garbage collector's threads and the VM thread
@@ -43,20 +43,22 @@ public record JvmWork(long jitNanos, long gcNanos) {
         return new JvmWork(Math.max(0, jitNanos - earlier.jitNanos), Math.max(0, gcNanos - earlier.gcNanos));
     }
 
-    /** This JVM's, so far. */
+    /**
+     * This JVM's, so far, from its MXBeans: a counter read, where {@code /proc} would be a file
+     * read a thread, and code of its own that the JIT would go on compiling while it measures.
+     */
     public static JvmWork self() {
-        JvmWork fromProc = ofProcess(ProcessHandle.current().pid());
-        if (fromProc != null) {
-            return fromProc;
-        }
-        long jitMillis = ManagementFactory.getCompilationMXBean() == null ? 0
-                : Math.max(0, ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+        long jitMillis = COMPILER == null ? 0 : Math.max(0, COMPILER.getTotalCompilationTime());
         long gcMillis = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        for (GarbageCollectorMXBean gc : COLLECTORS) {
             gcMillis += Math.max(0, gc.getCollectionTime());
         }
         return new JvmWork(jitMillis * 1_000_000, gcMillis * 1_000_000);
     }
+
+    /** Looked up once: the lookup walks the platform's MBean providers, code the JIT would compile mid-measurement. */
+    private static final java.lang.management.CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
+    private static final List<GarbageCollectorMXBean> COLLECTORS = List.copyOf(ManagementFactory.getGarbageCollectorMXBeans());
 
     /** Another JVM's, so far, by its process id; {@link #NONE} when it cannot be read (ended, or not Linux). */
     public static JvmWork of(long pid) {

@@ -33,10 +33,12 @@ public record RunStats(String strategy, int workers, long startupNanos, long wal
         return speedupOver(baseline) / workers;
     }
 
+    /** Looked up once: the lookup runs code of the platform's that the JIT would compile mid-measurement. */
+    private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
+
     /** CPU time of this JVM so far, in nanoseconds, or 0 where the platform does not tell. */
     public static long processCpuNanos() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+        if (OS instanceof com.sun.management.OperatingSystemMXBean hotspot) {
             return Math.max(0, hotspot.getProcessCpuTime());
         }
         return 0;
