@@ -508,15 +508,46 @@ public final class ChildProcess {
         }
     }
 
+    /**
+     * The most characters of one line that are kept, logged or passed on: a child that writes
+     * 600 MiB without a newline must not fill this JVM's heap with one string. The rest of such
+     * a line is read and counted, not kept.
+     */
+    static final int MAX_LINE = 8 * 1024;
+
+    /** Reads lines (ended by a newline, an optional carriage return before it dropped), each cut to {@link #MAX_LINE}. */
     private static void readLines(InputStream in, Tail tail, Consumer<String> each) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = reader.readLine()) != null; ) {
-                tail.add(line);
-                each.accept(line);
+        try (java.io.Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            char[] buffer = new char[8192];
+            StringBuilder line = new StringBuilder();
+            long cut = 0;
+            for (int n; (n = reader.read(buffer)) != -1; ) {
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    if (c == '\n') {
+                        emit(line, cut, tail, each);
+                        line.setLength(0);
+                        cut = 0;
+                    } else if (line.length() < MAX_LINE) {
+                        line.append(c);
+                    } else {
+                        cut++;
+                    }
+                }
+            }
+            if (!line.isEmpty() || cut > 0) {
+                emit(line, cut, tail, each);
             }
         } catch (IOException e) {
             // The pipe broke with the child: what was read is in the tail.
         }
+    }
+
+    private static void emit(StringBuilder line, long cut, Tail tail, Consumer<String> each) {
+        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+        String text = line.substring(0, end) + (cut > 0 ? " ... (" + cut + " more characters)" : "");
+        tail.add(text);
+        each.accept(text);
     }
 
     /** The last N lines, thread-safe. */

@@ -44,6 +44,8 @@ final class Conductor extends Thread {
         final RemoteFuture<?> future;
         byte[] frame;
         boolean sent;
+        /** How many workers ended before this task reached them, or while it ran through no doing of its own. */
+        int orphaned;
 
         Taken(RemoteFuture<?> future, byte[] frame) {
             this.future = future;

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Conductors {
 
+    private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
+
     /** What the conductors need from their pool: worker JVMs. */
     interface Workforce {
         /** A worker for a conductor that has none: a spare one, or one launched now. */
@@ -166,6 +168,14 @@ final class Conductors {
      */
     private boolean serve(Conductor c) throws IOException, InterruptedException {
         WorkerJvm w = c.worker;
+        if (w != null && w.hasEnded() && w.unanswered == 0) {
+            // Ended while idle (killed, or halted by a thread an earlier task left): no task of the line is its.
+            LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} ended while idle; replacing it", settings.poolName(),
+                    String.valueOf(w.pid()));
+            c.worker = null;
+            w.kill();
+            w = null;
+        }
         if (w == null) {
             c.worker = w = workforce.take();
         }
@@ -283,6 +293,7 @@ final class Conductors {
             f.clock = settings.watch().schedule(() -> {
                 if (f.runningOn == w && !f.isDone()) {
                     f.timedOut = true;
+                    w.killedFor = f;
                     w.kill();
                 }
             }, f.timeoutNanos, TimeUnit.NANOSECONDS);
@@ -324,31 +335,79 @@ final class Conductors {
         }
     }
 
-    /** The worker is gone while running the head of the line: fail that task, send the rest to a fresh worker. */
+    /**
+     * How many times a task goes to another worker because the one it was sent to ended before it
+     * reached it, or was killed for another task: beyond this, it fails as a crash (a worker that
+     * cannot start, say, would otherwise be replaced for ever).
+     */
+    static final int MAX_ORPHANED = 3;
+
+    /**
+     * The worker is gone. What it wrote before it went is read first: a reply on its way completes
+     * its task. Then the task at the head of the line, if any is left: it fails when its worker's
+     * death is its own (it had the task: a crash, its time limit, its silence), and goes to the next
+     * worker when not (the worker ended before the task reached it, or was killed for another
+     * task's time limit). The rest of the line goes to the next worker.
+     */
     private void crashed(Conductor c, WorkerJvm w, Conductor.Taken head) throws IOException {
         c.worker = null;
         boolean interrupted = Thread.interrupted() || head.future.isCancelled();
         w.kill();
         ChildProcess.Result ended = w.awaitEnd();
+        for (Frames.Reply late : w.leftOver()) {
+            Conductor.Taken answered;
+            synchronized (lines) {
+                answered = c.line.peekFirst();
+                if (answered == null || !answered.sent) {
+                    break;
+                }
+                c.line.removeFirst();
+            }
+            w.unanswered--;
+            answered.future.runningOn = null;
+            answered.future.complete(late);
+        }
+        Conductor.Taken now;
+        boolean nowSent;
         boolean stop;
         synchronized (lines) {
-            c.line.remove(head);
+            now = c.line.peekFirst();
+            nowSent = now != null && now.sent;
             stop = stopping;
         }
         unsend(c);
-        head.future.runningOn = null;
+        if (now == null || !nowSent && now != head) {
+            if (!stop) {
+                workforce.launchSpare();
+            }
+            return;   // every task it had was answered; what is left never went to it
+        }
+        now.future.runningOn = null;
         if (interrupted || stop) {
-            head.future.fail(new InterruptedException("the task was stopped by killing worker " + w.pid()));
+            synchronized (lines) {
+                c.line.remove(now);
+            }
+            now.future.fail(new InterruptedException("the task was stopped by killing worker " + w.pid()));
             return;
         }
         workforce.launchSpare();   // replace it now, so the next task does not wait for a JVM to start
-        if (head.future.timedOut) {
-            head.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(head.future.timeoutNanos).toMillis()
+        RemoteFuture<?> killer = w.killedFor;
+        boolean itsOwn = nowSent && w.hasTheNextTask() && (killer == null || killer == now.future);
+        if (!itsOwn && ++now.orphaned <= MAX_ORPHANED) {
+            LOG.log(System.Logger.Level.INFO, "[{0}] worker {1} ended {2}; its task goes to another worker", settings.poolName(),
+                    String.valueOf(w.pid()), killer != null ? "for another task's time limit" : "before the task reached it");
+            return;   // it stays at the head of the line, unsent: the next worker runs it
+        }
+        synchronized (lines) {
+            c.line.remove(now);
+        }
+        if (now.future.timedOut) {
+            now.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(now.future.timeoutNanos).toMillis()
                     + " ms; worker " + w.pid() + " was killed and replaced"));
         } else if (w.silent) {
-            head.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
+            now.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
         } else {
-            head.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
+            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
         }
     }
 

@@ -51,6 +51,8 @@ final class Frames {
     record Reply(Object value, Throwable failure, long pid) {
         /** A heartbeat: not an answer to anything. */
         static final Reply HEARTBEAT = new Reply(null, null, -1);
+        /** The worker has read the next task's frame: from here on, its death is the task's. */
+        static final Reply RECEIVED = new Reply(null, null, -2);
     }
 
     /** The first frame of a worker: who it is, and the token the parent handed it, to prove it. */
@@ -60,6 +62,15 @@ final class Frames {
     /** The heartbeat frame; always the same bytes. */
     static byte[] heartbeat() {
         return new byte[] {HEARTBEAT};
+    }
+
+    /**
+     * The frame a worker writes as soon as it has read a task's frame, before it decodes or runs
+     * it: so that the pool knows, when a worker dies, whether the task had reached it (and may
+     * have caused the death) or not (and goes to another worker). Always the same bytes.
+     */
+    static byte[] received() {
+        return new byte[] {RECEIVED};
     }
 
     /** The frame a pool sends a worker it retires, before it closes the socket: the worker ends quietly. */
@@ -77,6 +88,7 @@ final class Frames {
     private static final byte HELLO = 'H';
     /** A worker is alive: sent by a thread of its own while a task runs, or while it waits. */
     private static final byte HEARTBEAT = 'B';
+    private static final byte RECEIVED = 'R';
     private static final byte VALUE = 'V';
     private static final byte FAILURE = 'F';
     // Tags of a value.
@@ -257,6 +269,7 @@ final class Frames {
             byte tag = data.readByte();
             return switch (tag) {
                 case HEARTBEAT -> Reply.HEARTBEAT;
+                case RECEIVED -> Reply.RECEIVED;
                 case VALUE -> new Reply(readValue(), null, 0);
                 case FAILURE -> readValue() instanceof Throwable t ? new Reply(null, t, 0)
                         : fail("a failure reply that holds no Throwable");

@@ -106,16 +106,22 @@ import java.util.concurrent.TimeoutException;
 public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /**
-     * Worker JVM options unless told otherwise. SerialGC: one GC thread and the fastest start for
-     * a small heap. ExitOnOutOfMemoryError: a JVM that ran out of memory is in no state to run
-     * the next task, so it exits, and its task fails as a crash. DisplayVMOutputToStderr: the
-     * JVM's own messages (its last words on that exit among them) go to stderr, whose last lines
-     * the parent keeps for the crash report. The JIT stays tiered (C1 then
-     * C2): {@code -XX:TieredStopAtLevel=1} starts faster but runs trial division about twice as
-     * slow, and this pool's tasks are CPU-bound; pass it for many short tasks.
+     * Worker JVM options unless told otherwise ({@link Builder#jvmOptions} replaces them).
+     * SerialGC: one GC thread and the fastest start for a small heap. The JIT stays tiered (C1
+     * then C2): {@code -XX:TieredStopAtLevel=1} starts faster but runs trial division about twice
+     * as slow, and this pool's tasks are CPU-bound; pass it for many short tasks.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+
+    /**
+     * Worker JVM options the pool's promises stand on, added after whatever options it is given.
+     * ExitOnOutOfMemoryError: a JVM that ran out of memory is in no state to run the next task
+     * (and an {@code OutOfMemoryError} while a result is serialized would escape the worker's
+     * handling, leaving a JVM that heartbeats but never answers), so it exits, and its task fails
+     * as a crash. DisplayVMOutputToStderr: the JVM's own messages (its last words on that exit
+     * among them) go to stderr, whose last lines the parent keeps for the crash report.
+     */
+    public static final List<String> REQUIRED_JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
     /** How long a busy worker may stay silent before it is killed, unless told otherwise. */
     public static final Duration DEFAULT_LIVENESS = Duration.ofSeconds(10);
@@ -147,7 +153,9 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new UncheckedIOException("could not make a private directory for the workers' sockets", e);
         }
         sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
-        this.settings = new WorkerJvm.Settings(name, List.copyOf(b.jvmOptions), sockets, b.liveness, b.maxFrame, watch, b.initializer,
+        List<String> options = new ArrayList<>(b.jvmOptions);
+        options.addAll(REQUIRED_JVM_OPTIONS);
+        this.settings = new WorkerJvm.Settings(name, List.copyOf(options), sockets, b.liveness, b.maxFrame, watch, b.initializer,
                 b.admitted);
         this.workers = new Workforce(settings);
         this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, workers);
@@ -227,7 +235,10 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             return this;
         }
 
-        /** Replaces the worker JVM options ({@link #DEFAULT_JVM_OPTIONS} by default). */
+        /**
+         * Replaces the worker JVM options ({@link #DEFAULT_JVM_OPTIONS} by default); the
+         * {@link #REQUIRED_JVM_OPTIONS} are added after them whatever they are.
+         */
         public Builder jvmOptions(String... options) {
             jvmOptions.clear();
             jvmOptions.addAll(List.of(options));

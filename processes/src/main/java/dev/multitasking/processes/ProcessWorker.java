@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * to, the heartbeat period in milliseconds, the frame limit in bytes, and the packages admitted
  * beyond the project's and the JDK's (comma-separated, or empty). It reads its token from
  * stdin (which then ends), connects, says hello with the token, and from then on reads task
- * frames, runs each, and writes a reply frame, until the pool closes the socket.
+ * frames, says it has one, runs it, and writes a reply frame, until the pool closes the socket.
  *
  * <p>The protocol owns only the socket: stdin is at its end and stdout is the task's (the parent
  * logs it), so a task that prints, reads stdin or starts a child cannot touch it. A daemon thread
@@ -51,6 +51,7 @@ public final class ProcessWorker {
             Frames.write(out, encoder.hello(pid, token));
         }
         Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis, socket));
+        byte[] received = Frames.received();
         while (true) {
             Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
             byte[] frame;
@@ -66,6 +67,9 @@ public final class ProcessWorker {
             if (frame == null) {
                 cleanUpIfOrphaned(socket);   // the socket closed without a goodbye: the pool is gone
                 break;
+            }
+            synchronized (out) {
+                Frames.write(out, received);   // before decoding: a frame that kills this JVM is its task's doing
             }
             byte[] reply = reply(frame, encoder, decoder, maxFrame);
             Thread.interrupted();

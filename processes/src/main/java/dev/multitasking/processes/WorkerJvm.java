@@ -216,14 +216,13 @@ final class WorkerJvm {
                     throw new IOException("worker " + pid() + " ended, or took over 60 s, before it connected", closed);
                 }
                 InputStream candidateIn = new BufferedInputStream(heard(Channels.newInputStream(candidate)), BUFFER);
-                byte[] first = Frames.read(candidateIn, 1024);
-                if (first != null && MessageDigest.isEqual(decoder.hello(first).token(), expectedToken())) {
+                if (provesItself(candidate, candidateIn)) {
                     channel = candidate;
                     in = candidateIn;
                     out = new BufferedOutputStream(Channels.newOutputStream(candidate), BUFFER);
                     break;
                 }
-                candidate.close();   // not our worker: whoever it is, it did not have the token
+                candidate.close();   // not our worker: another user, silent, garbled, or without the token
             }
         } finally {
             giveUp.cancel(false);
@@ -231,6 +230,60 @@ final class WorkerJvm {
         }
         ready = true;
         connected = true;
+    }
+
+    /** How long a connection may take to say hello before it is dropped: the worker says it at once. */
+    static final Duration HELLO_LIMIT = Duration.ofSeconds(5);
+
+    /**
+     * Whether whoever connected is this worker: a process of this user (the kernel says who, by
+     * {@code SO_PEERCRED}), whose first frame, within {@link #HELLO_LIMIT}, is a hello with the
+     * worker's token. Anything else (another user, silence, a malformed frame) is dropped, and
+     * the worker, which may connect next, is still waited for.
+     */
+    private boolean provesItself(SocketChannel candidate, InputStream candidateIn) throws IOException {
+        try {
+            var peer = candidate.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED);
+            if (!peer.user().equals(OWNER)) {
+                LOG.log(System.Logger.Level.WARNING, "[{0}] dropped a connection from user {1} to worker {2}''s socket",
+                        settings.poolName(), peer.user().getName(), String.valueOf(pid()));
+                return false;
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // no peer credentials on this platform: the token alone decides
+        }
+        var dropSilent = settings.watch().schedule(() -> {
+            try {
+                candidate.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }, HELLO_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        Frames.Hello hello;
+        try {
+            byte[] first = Frames.read(candidateIn, 1024);
+            if (first == null) {
+                return false;
+            }
+            hello = decoder.hello(first);
+        } catch (IOException silentOrGarbled) {   // closed by the limit above, or not a frame of ours
+            return false;
+        } finally {
+            dropSilent.cancel(false);
+        }
+        return MessageDigest.isEqual(hello.token(), expectedToken());
+    }
+
+    /** This process's user, whom a worker's connection must come from. */
+    private static final java.nio.file.attribute.UserPrincipal OWNER = currentUser();
+
+    private static java.nio.file.attribute.UserPrincipal currentUser() {
+        try {
+            return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     private byte[] expectedToken() throws IOException {
@@ -302,10 +355,64 @@ final class WorkerJvm {
                 // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
                 return new Frames.Reply(null, unreadable, pid());
             }
-            if (r != Frames.Reply.HEARTBEAT) {
+            if (r == Frames.Reply.RECEIVED) {
+                received++;
+            } else if (r != Frames.Reply.HEARTBEAT) {
+                replies++;
                 return r;
             }
         }
+    }
+
+    /** Task frames the worker said it has read, and replies read from it; its conductor only. */
+    private long received;
+    private long replies;
+
+    /**
+     * Whether the worker had read the task it owes the next reply for: false when it died before
+     * (while idle, say), so that the task never reached it and may go to another.
+     */
+    boolean hasTheNextTask() {
+        return received > replies;
+    }
+
+    /**
+     * After the JVM has ended: the replies it wrote that were not read yet, in order (a reply on
+     * its way when a time limit killed it), counting the word of frames it received among them.
+     * Nothing blocks: the writer is gone, and the socket gives what it holds, then its end.
+     */
+    List<Frames.Reply> leftOver() {
+        List<Frames.Reply> late = new java.util.ArrayList<>();
+        if (in == null) {
+            return late;
+        }
+        try {
+            for (byte[] frame; (frame = Frames.read(in, settings.maxFrame())) != null; ) {
+                Frames.Reply r;
+                try {
+                    r = decoder.reply(frame);
+                } catch (IOException | ClassNotFoundException unreadable) {
+                    r = new Frames.Reply(null, unreadable, pid());
+                }
+                if (r == Frames.Reply.RECEIVED) {
+                    received++;
+                } else if (r != Frames.Reply.HEARTBEAT) {
+                    replies++;
+                    late.add(r);
+                }
+            }
+        } catch (IOException | RuntimeException ended) {
+            // the socket ended mid-frame: what was read is what there is
+        }
+        return late;
+    }
+
+    /** The task whose time limit or cancel killed this worker, if one did: the death is not the others'. */
+    volatile RemoteFuture<?> killedFor;
+
+    /** Whether the JVM has ended (killed while idle, say): it must not be handed a task. */
+    boolean hasEnded() {
+        return !process.isAlive();
     }
 
     /** How long since the worker was last heard from. */

@@ -126,4 +126,26 @@ class ProcessPoolHostileTaskTest {
         }
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
+
+    @Test
+    void givenJvmOptions_stillExitOnOutOfMemory_soAnOomWhileTheResultIsSerializedFailsTheTask_notHangsIt() throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).jvmOptions("-Xmx48m").build()) {
+            assertThatThrownBy(() -> pool.submit(new Tasks.LeavesAThreadThenReturnsTooMuch(30)).get(60, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(WorkerCrashedException.class);
+            assertThat(pool.submit(new Tasks.Square(7)).get(60, TimeUnit.SECONDS)).as("a fresh worker").isEqualTo(49);
+        }
+    }
+
+    @Test
+    void aWorkerThatWrites32MiBWithoutANewline_isReadInBoundedLines_andItsCrashSaysSoBriefly() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            Throwable crash = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> pool.submit(new Tasks.ShoutsWithoutNewlineThenHalts(32)).get(60, TimeUnit.SECONDS));
+            assertThat(crash).isInstanceOf(ExecutionException.class).cause().isInstanceOf(WorkerCrashedException.class);
+            String message = crash.getCause().getMessage();
+            assertThat(message.length()).as("a message, not 32 MiB").isLessThan(64 * 1024);
+            assertThat(message).contains("more characters)");
+            assertThat(pool.submit(new Tasks.Square(3)).get(60, TimeUnit.SECONDS)).isEqualTo(9);
+        }
+    }
 }

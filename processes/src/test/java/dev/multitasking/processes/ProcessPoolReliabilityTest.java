@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,8 @@ class ProcessPoolReliabilityTest {
         int tasks = Integer.getInteger("multitasking.reliability.tasks", 300);
         int maxKills = Math.max(12, tasks / 100);
         AtomicInteger kills = new AtomicInteger();
+        java.util.Set<Long> killed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<Long> blamed = new ArrayList<>();
         int crashed = 0;
         int succeeded = 0;
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
@@ -61,9 +65,12 @@ class ProcessPoolReliabilityTest {
                         return;
                     }
                     List<Long> pids = pool.workerPids();
-                    if (!pids.isEmpty() && ProcessHandle.of(pids.get(ThreadLocalRandom.current().nextInt(pids.size())))
-                            .map(ProcessHandle::destroyForcibly).orElse(false)) {
-                        kills.incrementAndGet();
+                    long victim = pids.isEmpty() ? -1 : pids.get(ThreadLocalRandom.current().nextInt(pids.size()));
+                    if (victim > 0) {
+                        killed.add(victim);   // before the kill: a crash it causes may be reported at once
+                        if (ProcessHandle.of(victim).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                            kills.incrementAndGet();
+                        }
                     }
                 }
             });
@@ -73,6 +80,7 @@ class ProcessPoolReliabilityTest {
                     succeeded++;
                 } catch (ExecutionException e) {
                     assertThat(e.getCause()).isInstanceOf(WorkerCrashedException.class);
+                    blamed.add(((WorkerCrashedException) e.getCause()).pid());
                     crashed++;
                 }
             }
@@ -84,6 +92,39 @@ class ProcessPoolReliabilityTest {
         assertThat(succeeded).isPositive();
         assertThat(crashed).as("some kills hit a running task").isPositive();
         assertThat(crashed).as("a kill fails at most the task its worker ran").isLessThanOrEqualTo(kills.get());
+        assertThat(killed).as("every task that failed ran on a worker that was killed").containsAll(blamed);
+        assertThat(blamed).as("no killed worker failed more than its one running task (none sent ahead, none it never had)")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aWorkerKilledWhileIdle_isReplaced_andTheNextTaskRuns_notFailsForItsDeath() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            long pid = pool.submit(new Tasks.WhoAmI()).get(60, TimeUnit.SECONDS);
+            ProcessHandle idle = ProcessHandle.of(pid).orElseThrow();
+            idle.destroyForcibly();
+            idle.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(pool.submit(new Tasks.Square(5)).get(60, TimeUnit.SECONDS)).isEqualTo(25);
+            assertThat(pool.submit(new Tasks.WhoAmI()).get(60, TimeUnit.SECONDS)).as("a new worker").isNotEqualTo(pid);
+        }
+    }
+
+    @ParameterizedTest(name = "a thread the task left {0} the worker 300 ms after its reply")
+    @ValueSource(strings = {"halts", "interrupts the main thread of"})
+    void aWorkerEndedAfterItsReply_byAThreadATaskLeft_failsNoLaterTask(String how) throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            long pid = pool.submit(new Tasks.LeavesATimeBomb(300, how.startsWith("halts"))).get(60, TimeUnit.SECONDS);
+            ProcessHandle.of(pid).ifPresent(p -> {
+                try {
+                    p.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("the worker did not end", e);
+                }
+            });
+            for (int i = 0; i < 3; i++) {
+                assertThat(pool.submit(new Tasks.Square(i)).get(60, TimeUnit.SECONDS)).isEqualTo(i * i);
+            }
+        }
     }
 
     @Test

@@ -293,6 +293,67 @@ final class Tasks {
         }
     }
 
+    /**
+     * Leaves a thread that never ends (not a daemon), then returns {@code megabytes} of arrays:
+     * in a small heap, serializing them runs out of memory.
+     */
+    record LeavesAThreadThenReturnsTooMuch(int megabytes) implements Task<Object> {
+        @Override
+        public Object call() {
+            Thread.ofPlatform().daemon(false).start(() -> {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            java.util.List<byte[]> arrays = new java.util.ArrayList<>();
+            for (int i = 0; i < megabytes; i++) {
+                arrays.add(new byte[1 << 20]);
+            }
+            return arrays;
+        }
+    }
+
+    /** Writes {@code megabytes} to stderr with no newline, then halts the worker with exit code 3. */
+    record ShoutsWithoutNewlineThenHalts(int megabytes) implements Task<Integer> {
+        @Override
+        public Integer call() {
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < megabytes; i++) {
+                System.err.write(chunk, 0, chunk.length);
+            }
+            System.err.flush();
+            Runtime.getRuntime().halt(3);
+            return 0;
+        }
+    }
+
+    /**
+     * Returns its worker's pid, leaving a thread that, {@code millis} later, halts the worker
+     * ({@code halt}) or interrupts its main thread (which ends a worker waiting for its next task).
+     */
+    record LeavesATimeBomb(long millis, boolean halt) implements Task<Long> {
+        @Override
+        public Long call() {
+            Thread main = Thread.currentThread();
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (halt) {
+                    Runtime.getRuntime().halt(0);
+                } else {
+                    main.interrupt();
+                }
+            });
+            return ProcessHandle.current().pid();
+        }
+    }
+
     /** Returns sets nested {@code levels} deep. */
     record ReturnsNestedSets(int levels) implements Task<Object> {
         @Override

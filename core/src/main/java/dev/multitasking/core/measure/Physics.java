@@ -16,7 +16,7 @@ import java.util.Locale;
  *       the baseline's own spread;</li>
  *   <li>the same CPU-bound work done on far less CPU than the baseline's;</li>
  *   <li>more CPU than wall time times the cores;</li>
- *   <li>timed runs during which the JIT was still compiling (a warm-up cut short by its cap);</li>
+ *   <li>CPU-bound timed runs during which the JIT was still compiling (a warm-up cut short by its cap);</li>
  *   <li>a machine that other processes, or the hypervisor, used during the rounds.</li>
  * </ul>
  */
@@ -120,7 +120,8 @@ public final class Physics {
             why.add(String.format(Locale.ROOT, "%.0f ms of CPU in %.1f ms of wall time, more than %d cores have",
                     m.cpuNanos() / 1e6, m.wallNanos() / 1e6, cores));
         }
-        if (row.jit() > JIT_SHARE * row.cpu() && row.jit() > JIT_MACHINE_SHARE * row.wall() * cores
+        // Only where the work keeps the cores busy: a compile beside work that waits takes nothing from it.
+        if (cpuBound && row.jit() > JIT_SHARE * row.cpu() && row.jit() > JIT_MACHINE_SHARE * row.wall() * cores
                 && row.jit() > CPU_RESOLUTION_NANOS / 3) {
             why.add(String.format(Locale.ROOT, "the JIT compiled during its timed runs (%.0f ms of their %.0f ms of CPU)",
                     row.jit() / 1e6, row.cpu() / 1e6));

@@ -69,6 +69,9 @@ class PhysicsTest {
         Physics.Figure waiting = new Physics.Figure(java.util.List.of(new RunStats("s", 2, 0, 1_600 * MS, 70 * MS, 30 * MS, 0)), 2);
         assertThat(Physics.check(waiting, waiting, false, 2, IDLE)).as("30 ms of 3.2 s of two cores: it took no core from the work")
                 .isEqualTo(TimingVerdict.SOUND);
+        Physics.Figure shortWait = new Physics.Figure(java.util.List.of(new RunStats("s", 32, 0, 55 * MS, 30 * MS, 25 * MS, 0)), 32);
+        assertThat(Physics.check(shortWait, shortWait, false, 2, IDLE)).as("work that waits: a compile beside it takes nothing from it")
+                .isEqualTo(TimingVerdict.SOUND);
     }
 
     @Test
