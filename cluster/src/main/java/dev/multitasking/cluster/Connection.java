@@ -117,8 +117,9 @@ public final class Connection implements AutoCloseable {
             toDispose.add(future.getTaskId());
             Future<Timed<T>> result = future;
             for (int retrieve = 0; ; retrieve++) {
+                Timed<T> value;
                 try {
-                    return result.get();
+                    value = result.get();
                 } catch (ExecutionException e) {
                     if (!lostToAMember(e.getCause())) {
                         throw new ExecutionException("task " + index + " (" + task + ") failed: " + e.getCause(), e.getCause());
@@ -134,6 +135,16 @@ public final class Connection implements AutoCloseable {
                     }
                     break;
                 }
+                if (value != null) {
+                    return value;
+                }
+                // No result where the partition is now: the member that ran it left before its backup had the
+                // result. Every answer is a Timed (a task's own null is inside one), so a null is a lost task.
+                if (resend >= RESENDS) {
+                    throw new ExecutionException("task " + index + " (" + task + ") was lost to member failures " + (resend + 1) + " times",
+                            null);
+                }
+                break;
             }
             future = executor.submit(new Spanned<>(index, task));
         }

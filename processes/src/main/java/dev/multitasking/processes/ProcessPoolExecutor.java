@@ -76,12 +76,25 @@ import java.util.concurrent.TimeoutException;
  *       <td>fails with an {@code IOException} naming the limit; a task that large is never sent</td><td>goes on, same worker</td></tr>
  *   <tr><td>a frame holds a class outside the filter, objects nested too deep, too many references, an array longer than the frame</td>
  *       <td>fails with {@code InvalidClassException} naming the class or the limit; a refused task never runs</td><td>goes on, same worker</td></tr>
+ *   <tr><td>a value whose shared parts unfold to more than 4,000,000 objects (a 1 KB set of lists
+ *       sharing lists, whose hashing would take 6^19 steps)</td>
+ *       <td>fails with {@code InvalidObjectException} before anything hashes it: decoding is bounded by construction</td>
+ *       <td>goes on, same worker</td></tr>
  *   <tr><td>the task throws an exception that cannot be serialized</td>
  *       <td>fails with an {@code Exception} carrying its class, message and stack trace as text</td><td>goes on</td></tr>
  *   <tr><td>the task writes to stdout, reads stdin, starts a child that inherits them</td>
  *       <td>unaffected: stdout is logged, stdin is at its end</td><td>unaffected</td></tr>
- *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, out of memory)</td>
- *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines</td><td>replaces the worker</td></tr>
+ *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, out of memory, even with
+ *       {@link Builder#jvmOptions} of one's own)</td>
+ *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines (each cut at 8 KiB)</td><td>replaces the worker</td></tr>
+ *   <tr><td>the worker dies while idle ({@code kill -9}, halted or interrupted by a thread an earlier task left)</td>
+ *       <td>no task fails: the next one goes to a replacement (a worker says when it has a task's frame, so a
+ *       task that never reached a worker is never blamed for its death)</td><td>replaces the worker</td></tr>
+ *   <tr><td>a time limit kills a worker whose reply is already on its way</td>
+ *       <td>the reply completes its task; a task sent ahead runs on the replacement</td><td>replaces the worker</td></tr>
+ *   <tr><td>a process connects to a worker's socket first: another user, silent, or garbled</td>
+ *       <td>unaffected: it is dropped (the kernel says who is on the other end; 5 s to say hello), and the worker waited for</td>
+ *       <td>goes on</td></tr>
  *   <tr><td>a worker with a task says nothing for longer than the liveness limit ({@code SIGSTOP}, a frozen JVM; {@link Builder#liveness})</td>
  *       <td>fails with {@link WorkerUnresponsiveException}</td><td>kills and replaces the worker</td></tr>
  *   <tr><td>the task runs past its own limit ({@link #submit(Task, Duration)})</td>
