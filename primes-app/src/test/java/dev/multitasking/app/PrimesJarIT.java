@@ -49,7 +49,7 @@ class PrimesJarIT {
         for (JsonNode row : rows) {
             assertThat(row.get("verified").asBoolean()).as(row.toString()).isTrue();
             assertThat(row.at("/wallMs/min").asDouble()).isPositive().isLessThanOrEqualTo(row.at("/wallMs/max").asDouble());
-            assertThat(row.get("runsWallMs")).hasSize(2);
+            assertThat(row.get("runsWallMs")).as("at least --repeat, more for a short workload").hasSizeGreaterThanOrEqualTo(2);
             assertThat(row.get("spans")).as("one span per task").hasSize(16);
             double speedup = row.get("speedup").asDouble();
             assertThat(row.get("efficiency").asDouble()).isCloseTo(speedup / row.get("workers").asInt(), org.assertj.core.data.Offset.offset(1e-9));

@@ -14,12 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a JVM's own machinery spent, beside the work: its JIT compilers, and its garbage
  * collector. It is the time a run's figures carry that the tasks did not ask for.
  *
- * <p>This JVM's comes from {@code CompilationMXBean} and the collectors' MXBeans (elapsed times
- * of compilations and collections, close to their CPU; a compilation counts when it ends).
- * Another JVM's (a worker JVM, a cluster member) is read on Linux from {@code /proc/PID/task},
- * thread by thread: a thread's kind from its name ({@code C2 CompilerThre...}, {@code GC Thread#0},
- * and the VM thread, where the serial collector runs), its CPU time from {@code schedstat}
- * (nanoseconds) or {@code stat} (clock ticks); elsewhere it is unknown (zero). A compiler thread
+ * <p>On Linux it is read from {@code /proc/PID/task}, for this JVM and another alike (a worker
+ * JVM, a cluster member), thread by thread: a thread's kind from its name, read once
+ * ({@code C2 CompilerThre...}, {@code GC Thread#0}, and the VM thread, where the serial collector
+ * runs), its CPU time from {@code schedstat} (nanoseconds) or {@code stat} (clock ticks).
+ * Elsewhere this JVM's comes from {@code CompilationMXBean} and the collectors' MXBeans (elapsed
+ * times; a compilation counts when it ends), and another's is unknown (zero). A compiler thread
  * that ends takes its time with it, so a delta can miss a little; it never goes below zero.
  *
  * @param jitNanos CPU time of the JIT compiler threads
@@ -44,10 +44,15 @@ public record JvmWork(long jitNanos, long gcNanos) {
     }
 
     /**
-     * This JVM's, so far, from its MXBeans: a counter read, where {@code /proc} would be a file
-     * read a thread, and code of its own that the JIT would go on compiling while it measures.
+     * This JVM's, so far: from {@code /proc} where there is one, which sees a compilation while
+     * it runs (the MXBean counts one only once it has ended, all of it in the run it ended in),
+     * else from the MXBeans.
      */
     public static JvmWork self() {
+        JvmWork fromProc = ofProcess(SELF);
+        if (fromProc != null) {
+            return fromProc;
+        }
         long jitMillis = COMPILER == null ? 0 : Math.max(0, COMPILER.getTotalCompilationTime());
         long gcMillis = 0;
         for (GarbageCollectorMXBean gc : COLLECTORS) {
@@ -57,6 +62,7 @@ public record JvmWork(long jitNanos, long gcNanos) {
     }
 
     /** Looked up once: the lookup walks the platform's MBean providers, code the JIT would compile mid-measurement. */
+    private static final long SELF = ProcessHandle.current().pid();
     private static final java.lang.management.CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
     private static final List<GarbageCollectorMXBean> COLLECTORS = List.copyOf(ManagementFactory.getGarbageCollectorMXBeans());
 

@@ -282,12 +282,15 @@ public final class Comparison {
         return out;
     }
 
-    /** Amdahl's law for each Java strategy swept over two or more worker counts. */
+    /**
+     * Amdahl's law for each Java strategy swept over two or more worker counts, suspect rows
+     * included: a fit says what the measured points say, and the table marks which are suspect.
+     */
     private static List<Fit> fits(List<Row> rows) {
         List<Fit> fits = new ArrayList<>();
         for (String strategy : rows.stream().filter(r -> !r.isPython() && r.pooled()).map(Row::strategy).distinct().toList()) {
             List<Amdahl.Point> points = rows.stream()
-                    .filter(r -> r.strategy().equals(strategy) && r.speedup() != null && !r.suspect())
+                    .filter(r -> r.strategy().equals(strategy) && r.speedup() != null)
                     .map(r -> new Amdahl.Point(r.workers(), r.speedup())).toList();
             // A fit needs a sweep: from one worker count it would say whatever that one point says.
             if (!strategy.equals(SequentialStrategy.NAME) && points.stream().map(Amdahl.Point::workers).distinct().count() >= 2) {

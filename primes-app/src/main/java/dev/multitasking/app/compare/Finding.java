@@ -60,8 +60,17 @@ public final class Finding {
      */
     public record JavaOverPython(Double sequential, double best, Row bestJava, Row bestPython) {
 
+        /** Whether a row it stands on has a suspect timing. */
+        public boolean suspect() {
+            return bestJava.suspect() || bestPython.suspect();
+        }
+
         public static Optional<JavaOverPython> of(List<Row> rows) {
-            List<Row> ran = rows.stream().filter(r -> !r.failedToRun() && !r.suspect()).toList();
+            // Sound rows where there are; else every row that ran, and the sentence says their timing is suspect.
+            List<Row> finished = rows.stream().filter(r -> !r.failedToRun()).toList();
+            List<Row> sound = finished.stream().filter(r -> !r.suspect()).toList();
+            boolean soundBoth = sound.stream().anyMatch(Row::isPython) && sound.stream().anyMatch(r -> !r.isPython());
+            List<Row> ran = soundBoth ? sound : finished;
             Optional<Row> py = ran.stream().filter(Row::isPython).min(Comparator.comparingLong(r -> r.median().wallNanos()));
             Optional<Row> java = ran.stream().filter(r -> !r.isPython()).min(Comparator.comparingLong(r -> r.median().wallNanos()));
             if (py.isEmpty() || java.isEmpty()) {
@@ -80,7 +89,8 @@ public final class Finding {
         public String sentence() {
             return (sequential == null ? "Java over Python: " : String.format(Locale.ROOT,
                     "Java over Python: sequential %.1fx (sequential against python-sequential); ", sequential))
-                    + String.format(Locale.ROOT, "best %.1fx (%s against %s).", best, name(bestJava), name(bestPython));
+                    + String.format(Locale.ROOT, "best %.1fx (%s against %s)", best, name(bestJava), name(bestPython))
+                    + (suspect() ? ", from a row whose timing is suspect." : ".");
         }
     }
 
