@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,24 @@ class PrimesCommandTest {
         assertThat(o.out().lines().filter(l -> l.contains(" yes: "))).hasSize(6);
         assertThat(o.out()).contains("pi(20000) = 2262", "pi(1000000) = 78498", "6 answers received");
         assertThat(o.out()).containsPattern("(?m)^jdk-fixed +3 ");
+    }
+
+    @Test
+    void compare_aStrategyWithRightAnswersAndAnImpossibleSpeedup_isMarkedSuspect_andNeverTheWinner(@TempDir Path dir) throws Exception {
+        Outcome o = primes("compare", "-w", "count:200000:16", "-s", "sequential,jdk-fixed,superlinear", "-n", "2", "--warmup", "1",
+                "--repeat", "3", "--out", dir.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).containsPattern("(?m)^superlinear +2 .*yes: pi\\(200000\\) = 17984\\n  \\^ suspect timing: a speedup of [\\d.]+x on 2 workers, above the 2 (cores|workers) can give")
+                .containsPattern("(?m)^Fastest: (sequential|jdk-fixed) .*\\(superlinear on 2 workers was faster, but its timing is suspect: ");
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results.json").toFile())
+                .at("/workloads/0/rows");
+        com.fasterxml.jackson.databind.JsonNode fake = rows.get(2);
+        assertThat(fake.get("strategy").asText()).isEqualTo("superlinear");
+        assertThat(fake.at("/timing/sound").asBoolean()).isFalse();
+        assertThat(fake.at("/timing/detail").asText()).startsWith("a speedup of ");
+        assertThat(rows.get(0).at("/timing/sound").asBoolean()).as("the baseline itself is not its fault").isTrue();
+        assertThat(Files.readString(dir.resolve("results.csv"))).containsPattern("(?m)^count:200000:16,superlinear,2,.*,\"suspect: a speedup of ");
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("class=\"text wrong suspect\">suspect: a speedup of ");
     }
 
     @Test
