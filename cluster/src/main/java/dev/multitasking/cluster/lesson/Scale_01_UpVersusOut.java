@@ -27,16 +27,16 @@ import java.util.concurrent.Executors;
  * tasks run there unchanged.
  *
  * <p>Run: {@code ./primes demo scale-01} (up to 3 threads and 3 members; give another maximum
- * as the argument). Sample output (2-core AMD EPYC, JDK 25):
+ * as the argument). Sample output (2-core AMD EPYC with AVX-512, JDK 25, recorded 2026-12-01):
  * <pre>
- * count:3000000:48 on 2 cores; best of 3 runs after one to warm up
+ * count:3000000:48 on 2 cores; best of 3 runs after warming up until steady
  *          workers   start ms    wall ms  speedup
- * threads        1          3      412.4    1.00x
- * threads        2          0      211.7    1.95x
- * threads        3          0      205.6    2.01x
- * members        1       4525      499.2    0.83x
- * members        2       4683      579.4    0.71x
- * members        3       8643      577.1    0.71x
+ * threads        1          2      113.9    1.00x
+ * threads        2          0       84.2    1.35x
+ * threads        3          0       72.5    1.57x
+ * members        1       2581      139.7    0.82x
+ * members        2       1649      135.7    0.84x
+ * members        3       2406      144.5    0.79x
  * </pre>
  */
 public final class Scale_01_UpVersusOut {

@@ -110,9 +110,9 @@ public final class Physics {
             // Room for the baseline's own noise: half its relative range either side of its median.
             double room = SPEEDUP_ROOM + (baseline.maxWall() - baseline.minWall()) / (2.0 * baseline.median().wallNanos());
             if (speedup > limit * (1 + room)) {
-                why.add(String.format(Locale.ROOT, "a speedup of %.2fx on %d %s, above the %d %s can give (%.2fx with the baseline's spread)",
-                        speedup, row.workers(), row.workers() == 1 ? "worker" : "workers", limit, limit == cores ? "cores" : "workers",
-                        limit * (1 + room)));
+                String what = (limit == cores ? "core" : "worker") + (limit == 1 ? "" : "s");
+                why.add(String.format(Locale.ROOT, "a speedup of %.2fx on %d %s, above what %d %s can give (%.2fx with the baseline's spread)",
+                        speedup, row.workers(), row.workers() == 1 ? "worker" : "workers", limit, what, limit * (1 + room)));
             }
             long cpu = row.cpu() / row.timed().size();
             long base = baseline.cpu() / baseline.timed().size();

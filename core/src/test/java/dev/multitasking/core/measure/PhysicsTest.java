@@ -25,13 +25,13 @@ class PhysicsTest {
         // baseline's spread of 16% leaves room up to 2 x (1 + 0.02 + 0.08).
         TimingVerdict v = Physics.check(figure(2, 2.0, 135, 127, 137), SEQUENTIAL, true, 2, IDLE);
         assertThat(v.sound()).isFalse();
-        assertThat(v.detail()).contains("a speedup of 2.90x on 2 workers, above the 2 cores can give (2.20x with the baseline's spread)");
+        assertThat(v.detail()).contains("a speedup of 2.90x on 2 workers, above what 2 cores can give (2.20x with the baseline's spread)");
     }
 
     @Test
     void check_aSpeedupAboveTheWorkers_onMoreCores_isSuspect() {
         TimingVerdict v = Physics.check(figure(2, 2.0, 120, 121, 122), SEQUENTIAL, true, 16, IDLE);
-        assertThat(v.detail()).contains("a speedup of 3.24x on 2 workers, above the 2 workers can give");
+        assertThat(v.detail()).contains("a speedup of 3.24x on 2 workers, above what 2 workers can give");
     }
 
     @Test

@@ -58,8 +58,11 @@ public final class Estimate {
         return best;
     }
 
-    /** "45 s", "12 min", "3.5 h". */
+    /** "300 ms", "45 s", "12 min", "3.5 h". */
     public static String words(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
         long s = d.toSeconds();
         if (s < 120) {
             return s + " s";

@@ -27,6 +27,7 @@ class EstimateTest {
 
     @Test
     void words_sayTheDurationAsAPersonWould() {
+        assertThat(Estimate.words(Duration.ofMillis(300))).isEqualTo("300 ms");
         assertThat(Estimate.words(Duration.ofSeconds(45))).isEqualTo("45 s");
         assertThat(Estimate.words(Duration.ofMinutes(12))).isEqualTo("12 min");
         assertThat(Estimate.words(Duration.ofMinutes(210))).isEqualTo("3.5 h");
