@@ -10,12 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The one-sentence finding, from rows made up here. */
 class FindingTest {
 
-    private static final List<Row> ONE_COUNT = List.of(
-            row("sequential", 1, true, 100, 100, 101, 99),
-            row("jdk-fixed", 2, true, 100, 52, 53, 51),
-            row("virtual", 2, false, 100, 60, 61, 59),
-            row("processes", 2, true, 100, 70, 75, 65),
-            row("python-sequential", 1, true, 100, 2000, 2010, 1990));
+    private static final List<Row> ONE_COUNT = dev.multitasking.app.report.ChartsTest.ONE_COUNT;
 
     @Test
     void finding_namesTheWinner_itsSpeedupAndEfficiency_andWhetherItsLeadIsBeyondTheSpread() {

@@ -20,7 +20,8 @@ public class ChartsTest {
         return r.withSpeedup(baselineMs / Row.ms(r.median().wallNanos()));
     }
 
-    private static final List<Row> ONE_COUNT = List.of(
+    /** One worker count: the rows of a small comparison, for the charts and the finding. */
+    public static final List<Row> ONE_COUNT = List.of(
             row("sequential", 1, true, 100, 100, 101, 99),
             row("jdk-fixed", 2, true, 100, 52, 53, 51),
             row("virtual", 2, false, 100, 60, 61, 59),
