@@ -215,11 +215,11 @@ public final class Rounds {
         List<Entry> entries = trials.stream().map(Entry::new).toList();
         try {
             listener.warmedUp(warmUp(entries, warmup, afterEach));
-            long capacityBefore = System.nanoTime();
+            long timedBegin = System.nanoTime();
             double loadBefore = MachineCpu.loadAverage();
             long oursBefore = ours(entries);
             var machineBefore = MachineCpu.now();
-            long timedUntil = capacityBefore + timed.minTime().toNanos();
+            long timedUntil = timedBegin + timed.minTime().toNanos();
             for (int round = 0; (round < timed.minRounds() || round < timed.maxRounds() && System.nanoTime() - timedUntil < 0)
                     && entries.stream().anyMatch(Entry::running); round++) {
                 for (Entry e : entries) {
@@ -230,7 +230,7 @@ public final class Rounds {
             }
             var machineAfter = MachineCpu.now();
             long oursAfter = ours(entries);
-            long wall = System.nanoTime() - capacityBefore;
+            long wall = System.nanoTime() - timedBegin;
             long others = -1;
             long steal = -1;
             if (machineBefore.isPresent() && machineAfter.isPresent()) {
