@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multitasking.testkit.NoLeakedThreads;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A worker that stops answering, a task that runs too long: noticed, killed, replaced; nothing waits forever. */
 @Timeout(120)
@@ -33,10 +35,11 @@ class ProcessPoolLivenessTest {
     }
 
     @Test
-    void aStoppedWorkerWithATask_isKilledAfterTheLivenessLimit_andItsTaskFailsSayingSo() throws Exception {
+    void aStoppedWorkerWithATask_isKilledAfterTheLivenessLimit_andItsTaskFailsSayingSo(@TempDir Path marks) throws Exception {
         try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(LIVENESS).build()) {
             long pid = pool.submit(new Tasks.WhoAmI()).get();
-            Future<Long> frozen = pool.submit(new Tasks.Sleep(30_000));
+            Future<Integer> frozen = pool.submit(new Tasks.SleepsAfterMarking(marks.toString()));
+            awaitStarted(marks, pid);   // stopped before it had the task, the worker's death would not be the task's
             stop(pid);
             assertThatThrownBy(() -> frozen.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(WorkerUnresponsiveException.class).hasMessageContaining("worker " + pid);
@@ -61,10 +64,11 @@ class ProcessPoolLivenessTest {
     }
 
     @Test
-    void close_withAStoppedBusyWorker_returns_andTheTaskFails() throws Exception {
+    void close_withAStoppedBusyWorker_returns_andTheTaskFails(@TempDir Path marks) throws Exception {
         ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(LIVENESS).build();
         long pid = pool.submit(new Tasks.WhoAmI()).get();
-        Future<Long> frozen = pool.submit(new Tasks.Sleep(30_000));
+        Future<Integer> frozen = pool.submit(new Tasks.SleepsAfterMarking(marks.toString()));
+        awaitStarted(marks, pid);
         stop(pid);
         pool.close();
         assertThat(pool.isTerminated()).isTrue();
@@ -100,5 +104,11 @@ class ProcessPoolLivenessTest {
             assertThatThrownBy(() -> pool.submit(new Tasks.Sleep(1), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> pool.submit(new Tasks.Sleep(1), null)).isInstanceOf(NullPointerException.class);
         }
+    }
+
+    /** Waits until the task on worker {@code pid} has left its mark: the worker has it and runs it. */
+    private static void awaitStarted(Path marks, long pid) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                .until(() -> java.nio.file.Files.exists(marks.resolve("sleeping-" + pid)));
     }
 }
