@@ -96,7 +96,8 @@ import java.util.concurrent.TimeoutException;
  *       <td>unaffected: it is dropped (the kernel says who is on the other end; 5 s to say hello), and the worker waited for</td>
  *       <td>goes on</td></tr>
  *   <tr><td>a worker with a task says nothing for longer than the liveness limit ({@code SIGSTOP}, a frozen JVM; {@link Builder#liveness})</td>
- *       <td>fails with {@link WorkerUnresponsiveException}</td><td>kills and replaces the worker</td></tr>
+ *       <td>fails with {@link WorkerUnresponsiveException} if the worker had read it; one it had not goes to the next worker</td>
+ *       <td>kills and replaces the worker</td></tr>
  *   <tr><td>the task runs past its own limit ({@link #submit(Task, Duration)})</td>
  *       <td>fails with {@link TimeoutException}</td><td>kills and replaces the worker</td></tr>
  *   <tr><td>{@code cancel(true)} on a running task</td><td>cancelled; its worker is killed (a JVM cannot interrupt a thread in another JVM)</td>
