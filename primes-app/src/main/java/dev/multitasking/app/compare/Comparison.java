@@ -7,6 +7,7 @@ import dev.multitasking.core.measure.Physics;
 import dev.multitasking.core.measure.RunResult;
 import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.measure.Rounds;
+import dev.multitasking.core.measure.TimingVerdict;
 import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.measure.WrongAnswerException;
 import dev.multitasking.core.workload.PreparedWorkload;
@@ -255,10 +256,9 @@ public final class Comparison {
         } else if (interrupted) {
             verdict += " (interrupted after " + runs.timed().size() + " timed runs)";
         }
-        Row row = Row.ran(name, workersShown, pooled, runs.stats(), median.batch().spans(), verdict, runs.warmupRuns(), runs.steady());
-        return outcome.failure() == null ? row.withFlameGraph(flameGraph)
-                : new Row(name, workersShown, pooled, runs.stats(), median.batch().spans(), null, false, verdict, flameGraph,
-                        runs.warmupRuns(), runs.steady(), row.timing());
+        // A run that failed after others were timed leaves the row's figures standing, unverified.
+        return new Row(name, workersShown, pooled, runs.stats(), median.batch().spans(), null, outcome.failure() == null, verdict,
+                flameGraph, runs.warmupRuns(), runs.steady(), TimingVerdict.SOUND);
     }
 
     /** The rows with their speedups over their baseline (a row of the same rounds) and physics' verdict. */
