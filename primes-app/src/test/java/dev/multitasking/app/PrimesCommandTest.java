@@ -101,7 +101,10 @@ class PrimesCommandTest {
         assertThat(fake.get("strategy").asText()).isEqualTo("superlinear");
         assertThat(fake.at("/timing/sound").asBoolean()).isFalse();
         assertThat(fake.at("/timing/detail").asText()).startsWith("a speedup of ");
-        assertThat(rows.get(0).at("/timing/sound").asBoolean()).as("the baseline itself is not its fault").isTrue();
+        // The baseline is never blamed for the fake's figure (on a machine that was busy, or a JIT that
+        // compiled over its runs, it may be suspect for reasons of its own, which are not the fake's).
+        assertThat(rows.get(0).at("/timing/detail").asText()).as(o.out())
+                .doesNotContain("speedup").doesNotContain("the baseline did");
         assertThat(Files.readString(dir.resolve("results.csv"))).containsPattern("(?m)^count:200000:16,superlinear,2,.*,\"suspect: a speedup of ");
         assertThat(Files.readString(dir.resolve("report.html"))).contains("class=\"text wrong suspect\">suspect: a speedup of ");
     }

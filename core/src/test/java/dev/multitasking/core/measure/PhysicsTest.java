@@ -65,7 +65,20 @@ class PhysicsTest {
                 new RunStats("s", 1, 0, 100 * MS, 150 * MS, 40 * MS, 0),
                 new RunStats("s", 1, 0, 100 * MS, 120 * MS, 20 * MS, 0)), 1);
         assertThat(Physics.check(compiling, compiling, true, 2, IDLE).detail())
-                .contains("the JIT compiled during its timed runs (60 ms of their 270 ms of CPU)");
+                .contains("the JIT compiled during 1 of its 2 timed runs (60 ms of their 270 ms of CPU)");
+        java.util.List<RunStats> forty = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            forty.add(new RunStats("s", 2, 0, 4 * MS, 8 * MS, i == 7 ? 27 * MS : 0, 0));
+        }
+        Physics.Figure onceInForty = new Physics.Figure(forty, 2);
+        assertThat(Physics.check(onceInForty, onceInForty, true, 2, IDLE))
+                .as("one compile of 27 ms over one 4 ms run of forty: the median never saw it").isEqualTo(TimingVerdict.SOUND);
+        for (int i = 0; i < 14; i++) {
+            forty.set(i, new RunStats("s", 2, 0, 4 * MS, 8 * MS, 2 * MS, 0));
+        }
+        Physics.Figure aThird = new Physics.Figure(forty, 2);
+        assertThat(Physics.check(aThird, aThird, true, 2, IDLE).detail()).as("a third of the runs: it may have moved the median")
+                .startsWith("the JIT compiled during 14 of its 40 timed runs");
         Physics.Figure waiting = new Physics.Figure(java.util.List.of(new RunStats("s", 2, 0, 1_600 * MS, 70 * MS, 30 * MS, 0)), 2);
         assertThat(Physics.check(waiting, waiting, false, 2, IDLE)).as("30 ms of 3.2 s of two cores: it took no core from the work")
                 .isEqualTo(TimingVerdict.SOUND);
