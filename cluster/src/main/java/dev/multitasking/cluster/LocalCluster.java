@@ -7,8 +7,6 @@ import dev.multitasking.processes.ChildProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +24,14 @@ import java.util.logging.Level;
  * gracefully, kills any that does not within a few seconds, and returns when every member JVM
  * has ended. A JVM that dies without closing it leaves no member behind either: each member
  * exits when its stdin ends, and {@link ChildProcess}'s shutdown hook destroys them.
+ *
+ * <p>Who can join: Hazelcast's community edition has no authentication; a member or a client
+ * that knows a cluster's name and one address is in. So the name is random (128 bits), reaches
+ * the members on their stdin, never on a command line that {@code ps} shows every user, and is
+ * known only to this JVM ({@link #clusterName()}); each member binds a port the kernel chooses
+ * as it binds, so no port is ever free for another program to take between choosing and binding.
+ * What it cannot stop: a process of the same user (which can read this JVM's memory anyway),
+ * and anyone who can read loopback traffic (root).
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -60,49 +66,48 @@ public final class LocalCluster implements AutoCloseable {
             throw new IllegalArgumentException("a cluster needs at least 1 member, got " + size);
         }
         long begin = System.nanoTime();
-        String name = "multitasking-" + ProcessHandle.current().pid() + "-" + Long.toHexString(begin);
-        List<HostPort> addresses = freePorts(size);
-        String peers = String.join(",", addresses.stream().map(HostPort::toString).toList());
+        // A name no one else on the machine can read or guess: it is the only thing a Hazelcast member
+        // (community edition: no authentication) checks of another that wants to join, or of a client.
+        String name = "multitasking-" + java.util.HexFormat.of().formatHex(randomBytes());
         List<ChildProcess.Launched> started = new ArrayList<>();
         List<String> jvmOptions = Settings.memberJvmOptions();
         MemberClassArchive archive = MemberClassArchive.of(System.getProperty("java.class.path"), jvmOptions).orElse(null);
         boolean fromArchive = archive != null && archive.exists();
         MemberClassArchive dumping = archive != null && !fromArchive ? archive : null;
         try {
-            List<CompletableFuture<String>> ready = new ArrayList<>();
-            HostPort first = addresses.getFirst();
-            for (HostPort address : addresses) {
-                // All start at once; the first forms the cluster, the others join it once it listens.
-                List<String> args = new ArrayList<>(List.of("--cluster", name, "--address", address.toString(), "--threads", "1"));
-                args.addAll(address.equals(first) ? List.of("--members", first.toString())
-                        : List.of("--members", peers, "--after", first.toString()));
+            // All JVMs start at once, and wait for their arguments on stdin (never on the command line,
+            // which any local user can read): the first is told to form the cluster on any free port of
+            // 127.0.0.1; once it is ready, the others are told its address, and join it, each on a free
+            // port of its own. The kernel chooses every port as it binds it: none is ever free to be taken.
+            List<CompletableFuture<HostPort>> ready = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
                 List<String> options = new ArrayList<>(jvmOptions);
                 if (fromArchive) {
                     options.addAll(archive.useOptions());
-                } else if (dumping != null && address.equals(first)) {
+                } else if (dumping != null && i == 0) {
                     options.addAll(dumping.dumpOptions());
                 }
+                int n = i;
                 ChildProcess.Launched m = ChildProcess.main(Member.class)
                         .jvmOptions(options.toArray(String[]::new))
-                        .args(args.toArray(String[]::new))
-                        .name("member-" + address.port())
+                        .args(Member.STDIN)
+                        .name("member-" + i)
                         .tailLines(30)
-                        .onStderr(line -> LOG.log(System.Logger.Level.DEBUG, "[member {0}] {1}", address, line))
+                        .onStderr(line -> LOG.log(System.Logger.Level.DEBUG, "[member {0}] {1}", n, line))
                         .talk()
                         .start();
                 started.add(m);
                 ready.add(readyLine(m));
             }
             long deadline = begin + formTimeout.toNanos();
-            for (int i = 0; i < size; i++) {
-                try {
-                    ready.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    throw new IOException("member " + addresses.get(i) + " was not ready within " + formTimeout.toSeconds() + " s");
-                } catch (ExecutionException e) {
-                    throw new IOException("member " + addresses.get(i) + " did not start: " + e.getCause().getMessage()
-                            + "; its last words: " + started.get(i).stderrTail(), e.getCause());
-                }
+            tell(started.getFirst(), name, null);
+            HostPort first = awaitReady(0, ready, started, deadline, formTimeout);
+            for (int i = 1; i < size; i++) {
+                tell(started.get(i), name, first);
+            }
+            List<HostPort> addresses = new ArrayList<>(List.of(first));
+            for (int i = 1; i < size; i++) {
+                addresses.add(awaitReady(i, ready, started, deadline, formTimeout));
             }
             LocalCluster cluster = new LocalCluster(name, List.copyOf(addresses), List.copyOf(started), 0, null);
             try (Connection c = cluster.connect(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
@@ -115,14 +120,49 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** Completes with the member's ready line, or fails if it ends first. */
-    private static CompletableFuture<String> readyLine(ChildProcess.Launched member) {
-        CompletableFuture<String> ready = new CompletableFuture<>();
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** Gives a waiting member its arguments: the cluster's name, any free port of 127.0.0.1, and whom to join. */
+    private static void tell(ChildProcess.Launched member, String name, HostPort join) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--cluster", name, "--address", "127.0.0.1:0", "--threads", "1"));
+        if (join != null) {
+            args.addAll(List.of("--members", join.toString()));
+        }
+        member.stdin().write((String.join("\t", args) + "\n").getBytes(StandardCharsets.UTF_8));
+        member.stdin().flush();
+    }
+
+    private static HostPort awaitReady(int i, List<CompletableFuture<HostPort>> ready, List<ChildProcess.Launched> started, long deadline,
+            Duration formTimeout) throws IOException, InterruptedException {
+        try {
+            return ready.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("member " + i + " (pid " + started.get(i).pid() + ") was not ready within " + formTimeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new IOException("member " + i + " (pid " + started.get(i).pid() + ") did not start: " + e.getCause().getMessage()
+                    + "; its last words: " + started.get(i).stderrTail(), e.getCause());
+        }
+    }
+
+    /** Completes with the address of the member's ready line, or fails if it ends first. */
+    private static CompletableFuture<HostPort> readyLine(ChildProcess.Launched member) {
+        CompletableFuture<HostPort> ready = new CompletableFuture<>();
         Thread.ofVirtual().name("member-" + member.pid() + "-stdout").start(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(member.stdout(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
                     if (line.startsWith(Member.READY)) {
-                        ready.complete(line);
+                        // "ready 127.0.0.1:40123 pid 4711"
+                        try {
+                            ready.complete(HostPort.parse(line.substring(Member.READY.length()).split(" ")[0]));
+                        } catch (IllegalArgumentException e) {
+                            ready.completeExceptionally(new IOException("a ready line without an address: " + line));
+                        }
                     }
                 }
                 ready.completeExceptionally(new IOException("it ended (exit code " + member.await().exitCode() + ")"));
@@ -131,22 +171,6 @@ public final class LocalCluster implements AutoCloseable {
             }
         });
         return ready;
-    }
-
-    private static List<HostPort> freePorts(int n) throws IOException {
-        // Bound together and released together, so the N ports differ; a race with another
-        // program for a port just released is possible but shows as a member that fails to start.
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(s -> new HostPort("127.0.0.1", s.getLocalPort())).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
     }
 
     /** The name of the durable executor the members offer. */
@@ -158,9 +182,8 @@ public final class LocalCluster implements AutoCloseable {
      */
     public HazelcastInstance embeddedLiteMember() throws IOException {
         Settings.quietLogging(Level.WARNING);
-        HostPort self = freePorts(1).getFirst();
-        Config config = Settings.member(clusterName, self.host(), self.port(),
-                addresses.stream().map(HostPort::toString).toList(), 1).setLiteMember(true);
+        Config config = Settings.member(clusterName, "127.0.0.1", 0, addresses.stream().map(HostPort::toString).toList(), 1)
+                .setLiteMember(true);
         return Hazelcast.newHazelcastInstance(config);
     }
 

@@ -30,6 +30,11 @@ import java.util.logging.Level;
  * machine; each needs the project's classes on its class path, since tasks arrive as Java
  * serialization, not as code.
  *
+ * <p>{@code --address host:0} binds any free port of {@code host} (the kernel chooses it as the
+ * member binds, so no one can take it in between); the ready line says which. {@code --stdin}
+ * reads more arguments from stdin's first line, tab-separated: {@link LocalCluster} gives its
+ * members their cluster's name so, where {@code ps} cannot show it to other users.
+ *
  * <p>When ready it prints one line on stdout, {@code ready <address> pid <pid>}, and runs until
  * its stdin ends (Ctrl-D, or the parent that started it closing the pipe or dying, even by
  * {@code kill -9}); then it leaves the cluster gracefully and exits. Bad arguments: one line on
@@ -51,7 +56,7 @@ public final class Member {
     public static void main(String[] args) throws IOException, InterruptedException {
         Options o;
         try {
-            o = parse(args);
+            o = parse(withStdin(args));
         } catch (IllegalArgumentException e) {
             System.err.println("member: " + e.getMessage());
             System.exit(2);
@@ -70,7 +75,9 @@ public final class Member {
             System.exit(1);
             return;
         }
-        System.out.println(READY + o.host() + ":" + o.port() + " pid " + ProcessHandle.current().pid());
+        // The address it is bound to: with port 0, the one the kernel chose as it bound.
+        com.hazelcast.cluster.Address bound = hz.getCluster().getLocalMember().getAddress();
+        System.out.println(READY + bound.getHost() + ":" + bound.getPort() + " pid " + ProcessHandle.current().pid());
         System.out.flush();
         InputStream in = System.in;
         while (in.read() >= 0) {
@@ -79,6 +86,40 @@ public final class Member {
         hz.shutdown();
         System.exit(0);
     }
+
+    /**
+     * The arguments, with those of stdin's first line (tab-separated) in place of {@code --stdin}:
+     * how a parent gives a member what others on the machine should not read off its command
+     * line, the cluster's name above all. The rest of stdin is read as before, to its end.
+     */
+    static String[] withStdin(String[] args) throws IOException {
+        List<String> all = new ArrayList<>();
+        for (String a : args) {
+            if (!a.equals(STDIN)) {
+                all.add(a);
+                continue;
+            }
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            for (int b; (b = System.in.read()) != '\n'; ) {
+                if (b < 0) {
+                    throw new IllegalArgumentException("--stdin: stdin ended before its line of arguments");
+                }
+                if (line.size() >= MAX_STDIN_LINE) {
+                    throw new IllegalArgumentException("--stdin: a line of arguments longer than " + MAX_STDIN_LINE + " bytes");
+                }
+                line.write(b);
+            }
+            String text = line.toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (!text.isEmpty()) {
+                all.addAll(List.of(text.split("\t", -1)));
+            }
+        }
+        return all.toArray(String[]::new);
+    }
+
+    /** The flag that reads the rest of the arguments from stdin's first line. */
+    static final String STDIN = "--stdin";
+    private static final int MAX_STDIN_LINE = 64 * 1024;
 
     /** Whether something accepts connections at {@code address} before {@code timeout} passes. */
     private static boolean reachable(HostPort address, Duration timeout) throws InterruptedException {
@@ -103,7 +144,7 @@ public final class Member {
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag + " needs a value; usage: --address host:port --members host:port,... [--cluster name] [--threads n] [--after host:port]");
+                throw new IllegalArgumentException(flag + " needs a value; usage: --address host:port --members host:port,... [--cluster name] [--threads n] [--after host:port] [--stdin]");
             }
             String value = args[++i];
             switch (flag) {
@@ -112,21 +153,25 @@ public final class Member {
                 case "--members" -> members = value;
                 case "--threads" -> threads = positive("--threads", value);
                 case "--after" -> after = HostPort.parse(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag + "; known: --address, --members, --cluster, --threads, --after");
+                default -> throw new IllegalArgumentException("unknown option " + flag + "; known: --address, --members, --cluster, --threads, --after, --stdin");
             }
         }
         if (address == null) {
             throw new IllegalArgumentException("--address host:port is required");
         }
-        HostPort self = HostPort.parse(address);
+        // Port 0: any free port, chosen by the kernel as the member binds it (no one can take it in between).
+        boolean anyPort = address.endsWith(":0");
+        HostPort self = HostPort.parse(anyPort ? address.substring(0, address.length() - 1) + "1" : address);
         List<String> peers = new ArrayList<>();
-        for (String m : members == null ? new String[] {address} : members.split(",")) {
-            peers.add(HostPort.parse(m.strip()).toString());
+        if (members != null) {
+            for (String m : members.split(",")) {
+                peers.add(HostPort.parse(m.strip()).toString());
+            }
         }
-        if (!peers.contains(self.toString())) {
+        if (!anyPort && !peers.contains(self.toString())) {
             peers.add(self.toString());
         }
-        return new Options(cluster, self.host(), self.port(), List.copyOf(peers), threads, after);
+        return new Options(cluster, self.host(), anyPort ? 0 : self.port(), List.copyOf(peers), threads, after);
     }
 
     private static int positive(String flag, String value) {

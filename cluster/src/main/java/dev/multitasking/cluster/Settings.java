@@ -6,6 +6,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import dev.multitasking.processes.AdmittedClasses;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -21,12 +22,19 @@ final class Settings {
     static final String EXECUTOR = "multitasking";
 
     /**
-     * Packages Java serialization may build objects of, on members and clients alike: the
-     * project's tasks and results, and the JDK value types they hold (the process pool's
-     * {@code ObjectInputFilter} admits the same).
+     * Hazelcast's own exceptions, which members send each other as Java serialization (an
+     * operation's error response): the packages that hold them (exactly those packages, whose
+     * other serializable types are enums, events and interfaces), and the few that live in
+     * internal packages, by name. Without them a member could not tell another that a partition
+     * is migrating, or that the task it asked for left with a member.
      */
-    private static final List<String> SERIALIZABLE_PREFIXES = List.of("dev.multitasking.", "java.lang.", "java.util.",
-            "java.time.", "java.math.", "java.io.", "java.net.URI");
+    private static final List<String> HAZELCAST_EXCEPTION_PACKAGES = List.of("com.hazelcast.core", "com.hazelcast.spi.exception",
+            "com.hazelcast.durableexecutor", "com.hazelcast.partition", "com.hazelcast.nio.serialization", "com.hazelcast.splitbrainprotection",
+            "com.hazelcast.client");
+    private static final List<String> HAZELCAST_INTERNAL_EXCEPTIONS = List.of(
+            "com.hazelcast.internal.cluster.impl.ClusterTopologyChangedException", "com.hazelcast.internal.cluster.impl.ConfigMismatchException",
+            "com.hazelcast.internal.cluster.impl.MasterNodeChangedException", "com.hazelcast.internal.cluster.impl.VersionMismatchException",
+            "com.hazelcast.internal.partition.PartitionStateVersionMismatchException");
 
     /**
      * Held here: the JDK's LogManager keeps loggers only weakly, and a logger collected by the GC
@@ -82,10 +90,29 @@ final class Settings {
         return config;
     }
 
-    private static JavaSerializationFilterConfig filter() {
+    /**
+     * What Java serialization may build on a member or a client: the project's list
+     * ({@link AdmittedClasses}, the process pool's too), Hazelcast's exceptions, and arrays (an
+     * array builds none of its elements: each is checked as it arrives). Hazelcast's defaults,
+     * which admit every class under {@code java}, {@code javax} and {@code com.hazelcast}, are off.
+     */
+    static JavaSerializationFilterConfig filter() {
         ClassFilter allowed = new ClassFilter();
-        SERIALIZABLE_PREFIXES.forEach(allowed::addPrefixes);
-        return new JavaSerializationFilterConfig().setDefaultsDisabled(false).setWhitelist(allowed);
+        for (String entry : AdmittedClasses.entries()) {
+            if (entry.endsWith(".**")) {
+                allowed.addPrefixes(entry.substring(0, entry.length() - 2));          // dev.multitasking.
+            } else if (entry.endsWith(".*")) {
+                allowed.addPackages(entry.substring(0, entry.length() - 2));          // java.lang, not its subpackages
+            } else if (entry.endsWith("*")) {
+                allowed.addPrefixes(entry.substring(0, entry.length() - 1));          // java.util.Collections$
+            } else {
+                allowed.addClasses(entry);
+            }
+        }
+        HAZELCAST_EXCEPTION_PACKAGES.forEach(allowed::addPackages);
+        HAZELCAST_INTERNAL_EXCEPTIONS.forEach(allowed::addClasses);
+        allowed.addPrefixes("[");
+        return new JavaSerializationFilterConfig().setDefaultsDisabled(true).setWhitelist(allowed);
     }
 
     /**

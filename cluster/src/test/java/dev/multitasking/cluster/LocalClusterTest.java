@@ -40,6 +40,18 @@ class LocalClusterTest {
             assertThat(count.spans()).extracting(Span::pid).allMatch(pids::contains);
             assertThat(count.spans().stream().map(Span::pid).distinct()).hasSize(2);
             assertThat(count.spans()).allSatisfy(s -> assertThat(s.worker()).contains("127.0.0.1:"));
+
+            // What another user of the machine sees: the members' command lines, which hold neither the
+            // cluster's name nor an address; the name is random, and a guess at it is refused.
+            assertThat(cluster.clusterName()).matches("multitasking-[0-9a-f]{32}");
+            for (long pid : pids) {
+                String commandLine = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+                assertThat(commandLine).contains(Member.class.getName()).doesNotContain(cluster.clusterName())
+                        .doesNotContain(Integer.toString(cluster.addresses().get(0).port()))
+                        .doesNotContain(Integer.toString(cluster.addresses().get(1).port()));
+            }
+            assertThatThrownBy(() -> Connection.to(Member.DEFAULT_CLUSTER, cluster.addresses(), Duration.ofSeconds(3)).close())
+                    .isInstanceOf(IOException.class).hasMessageStartingWith("no Hazelcast cluster 'multitasking' answered");
         }
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty());
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();

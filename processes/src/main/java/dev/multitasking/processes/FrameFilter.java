@@ -21,22 +21,8 @@ final class FrameFilter implements ObjectInputFilter {
     /** How many objects and references one frame may hold; counted per frame, not over a stream's life. */
     static final long MAX_REFS = 1_000_000;
 
-    /**
-     * The classes a serialized body may hold: the project's packages; {@code java.lang} (boxed
-     * values, strings, exceptions, stack traces) and serialized lambdas; the JDK's value types
-     * and collections by name; {@code java.util.concurrent}'s exceptions and collections; time,
-     * big numbers, URIs and {@code java.io} (its exceptions). Everything else is refused.
-     */
-    static final String ALLOWED_CLASSES = "dev.multitasking.**;java.lang.*;java.lang.invoke.SerializedLambda;"
-            + "java.util.ArrayList;java.util.LinkedList;java.util.ArrayDeque;java.util.Vector;java.util.PriorityQueue;"
-            + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.Hashtable;java.util.IdentityHashMap;"
-            + "java.util.EnumMap;java.util.HashSet;java.util.LinkedHashSet;java.util.TreeSet;java.util.EnumSet*;java.util.RegularEnumSet;java.util.JumboEnumSet;"
-            + "java.util.Arrays$ArrayList;java.util.Collections$*;java.util.ImmutableCollections$*;java.util.CollSer;"
-            + "java.util.Map$Entry;java.util.Hashtable$Entry;java.util.AbstractMap$*;java.util.KeyValueHolder;java.util.BitSet;java.util.UUID;java.util.Date;"
-            + "java.util.Locale;java.util.ConcurrentModificationException;java.util.NoSuchElementException;"
-            + "java.util.MissingResourceException;java.util.InputMismatchException;java.util.IllformedLocaleException;"
-            + "java.util.EmptyStackException;java.util.concurrent.*;java.util.concurrent.atomic.*;java.util.concurrent.locks.*;"
-            + "java.time.*;java.math.*;java.net.URI;java.io.*;!*";
+    /** The classes a serialized body may hold: {@link AdmittedClasses#PATTERN}; everything else is refused. */
+    static final String ALLOWED_CLASSES = AdmittedClasses.PATTERN;
 
     private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config.createFilter(ALLOWED_CLASSES);
 
