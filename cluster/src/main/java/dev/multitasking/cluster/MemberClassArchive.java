@@ -1,21 +1,15 @@
 package dev.multitasking.cluster;
 
+import dev.multitasking.processes.PrivateDirectory;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A class-data-sharing archive (AppCDS) of the classes a member JVM loads: Hazelcast's several
@@ -48,7 +42,16 @@ final class MemberClassArchive {
 
     /** The archive for members started on {@code classPath} with {@code options}, or empty where there can be none. */
     static Optional<MemberClassArchive> of(String classPath, List<String> options) {
-        return of(classPath, options, Path.of(System.getProperty("java.io.tmpdir"), "multitasking-cds-" + System.getProperty("user.name", "user")));
+        return of(classPath, options, Path.of(System.getProperty("java.io.tmpdir"), "multitasking-cds-" + uid()));
+    }
+
+    /** The directory's name tells users apart by uid, which a command line cannot change as it can {@code user.name}. */
+    private static String uid() {
+        try {
+            return String.valueOf(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return System.getProperty("user.name", "user");
+        }
     }
 
     /** As {@link #of(String, List)}, the archives kept in {@code dir}. */
@@ -78,29 +81,16 @@ final class MemberClassArchive {
     }
 
     /**
-     * Makes {@code dir} a directory of this user's, readable and writable by this user only (an
-     * existing one of this user's is tightened): an archive is code the JVM maps, and one planted
-     * by another user in a shared temporary directory must not be. False (no archive) for a link,
+     * Makes {@code dir} a directory of this user's that only this user can use (one of this
+     * user's that was open to others is tightened, then emptied: an archive is code the JVM
+     * maps, and one planted while it was open must not be). False (no archive) for a link,
      * another user's directory, or where that cannot be made sure.
      */
     static boolean privateDirectory(Path dir) {
         try {
-            Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rwx------");
-            try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(ownerOnly));
-            } catch (FileAlreadyExistsException e) {
-                // made by an earlier run: checked below
-            }
-            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal me = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
-            if (!a.isDirectory() || !a.owner().equals(me)) {
-                return false;   // a link, a file, or another user's
-            }
-            if (!a.permissions().equals(ownerOnly)) {
-                Files.setPosixFilePermissions(dir, ownerOnly);   // ours, made looser by an older version or a umask
-            }
+            PrivateDirectory.reclaim(dir);
             return true;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+        } catch (IOException | SecurityException e) {
             return false;
         }
     }

@@ -119,6 +119,10 @@ final class WorkerJvm {
      * start (the worker retries its connect until the socket is there).
      */
     static WorkerJvm launch(Settings s, int sequence) throws IOException {
+        // The pool made it private; made again, owner-only, if something removed it. Whatever else it has
+        // become (a link, another user's, open to others: a cleaner removed it and someone made it again),
+        // no worker is started on it.
+        PrivateDirectory.require(s.socketDirectory());
         Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
         CompletableFuture<byte[]> token = new CompletableFuture<>();
         long[] pid = {0};   // known once started; a worker's first words come later
@@ -140,9 +144,6 @@ final class WorkerJvm {
         pid[0] = process.pid();
         ServerSocketChannel server;
         try {
-            // The pool made it; made again, owner-only, only if something removed it.
-            Files.createDirectories(s.socketDirectory(), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 server.bind(UnixDomainSocketAddress.of(socketPath), 1);
@@ -274,17 +275,8 @@ final class WorkerJvm {
         return MessageDigest.isEqual(hello.token(), expectedToken());
     }
 
-    /** This process's user, whom a worker's connection must come from. */
-    private static final java.nio.file.attribute.UserPrincipal OWNER = currentUser();
-
-    private static java.nio.file.attribute.UserPrincipal currentUser() {
-        try {
-            return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-        } catch (IOException | UnsupportedOperationException e) {
-            return null;
-        }
-    }
+    /** This process's user (by uid), whom a worker's connection must come from. */
+    private static final java.nio.file.attribute.UserPrincipal OWNER = PrivateDirectory.CURRENT_USER;
 
     private byte[] expectedToken() throws IOException {
         try {

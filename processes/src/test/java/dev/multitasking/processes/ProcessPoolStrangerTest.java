@@ -42,6 +42,50 @@ class ProcessPoolStrangerTest {
         }
     }
 
+    /**
+     * The socket directory removed under a long-lived pool (a temporary-file cleaner) and made again
+     * by someone else: open to all, or as a link to a directory of theirs. The next worker the pool
+     * needs is never started on it: the task fails saying why, and nothing hangs.
+     */
+    @ParameterizedTest(name = "the socket directory made again {0}")
+    @ValueSource(strings = {"open to all", "as a link", "by nobody (absent)"})
+    void aSocketDirectoryMadeAgainByAnother_isNeverUsed(String how, @org.junit.jupiter.api.io.TempDir Path theirs) throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).build()) {
+            assertThat(pool.submit(new Tasks.Square(3)).get(60, TimeUnit.SECONDS)).isEqualTo(9);
+            Path dir = pool.socketDirectory();
+            // Its worker dies while idle: the next task needs a new worker, and a new socket.
+            for (long pid : pool.workerPids()) {
+                ProcessHandle worker = ProcessHandle.of(pid).orElseThrow();
+                worker.destroyForcibly();
+                worker.onExit().get(30, TimeUnit.SECONDS);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.delete(dir);
+            switch (how) {
+                case "open to all" -> Files.setPosixFilePermissions(Files.createDirectory(dir),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+                case "as a link" -> Files.createSymbolicLink(dir, theirs);
+                default -> { }
+            }
+            var next = pool.submit(new Tasks.Square(4));
+            if (how.startsWith("by nobody")) {
+                assertThat(next.get(60, TimeUnit.SECONDS)).as("made again by the pool, owner-only").isEqualTo(16);
+                assertThat(Files.getPosixFilePermissions(dir)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> next.get(60, TimeUnit.SECONDS))
+                        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                        .hasMessageContaining("not a private directory: " + dir + (how.equals("as a link") ? " is a link" : " is open to others"));
+                try (Stream<Path> files = Files.list(theirs)) {
+                    assertThat(files.toList()).as("no socket in their directory").isEmpty();
+                }
+            }
+        }
+    }
+
     /** Connects to the first socket that appears in the directory, before its worker can; empty when the worker was first. */
     private static Optional<SocketChannel> connectFirst(Path dir) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
