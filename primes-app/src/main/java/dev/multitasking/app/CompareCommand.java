@@ -222,8 +222,18 @@ final class CompareCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(out);
+            // Every file is written beside its name and moved onto it, so a link planted under a name is
+            // replaced, never followed; in a directory every user may write to, another could still swap
+            // the files after they are written, or plant the names first.
+            var others = Files.getPosixFilePermissions(out);
+            if (others.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is a directory every user may write to ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(others) + "): give a directory of your own, such as report");
+            }
             Path probe = Files.createTempFile(out, ".probe", ".tmp");
             Files.delete(probe);
+        } catch (ParameterException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is in the way"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"

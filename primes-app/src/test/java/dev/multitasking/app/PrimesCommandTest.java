@@ -110,6 +110,21 @@ class PrimesCommandTest {
     }
 
     @Test
+    void compare_outWithLinksPlantedUnderTheReportsNames_replacesTheLinks_neverWritesThroughThem(@TempDir Path dir) throws Exception {
+        Path victim = Files.writeString(dir.resolve("victim"), "not the report's to change");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        for (String name : List.of("results.json", "results.csv", "report.html", "results.schema.json")) {
+            Files.createSymbolicLink(out.resolve(name), victim);
+        }
+        Outcome o = primes("compare", "-w", "seed", "-s", "sequential", "--warmup", "0", "--repeat", "1", "--out", out.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("not the report's to change");
+        for (String name : List.of("results.json", "results.csv", "report.html", "results.schema.json")) {
+            assertThat(Files.isRegularFile(out.resolve(name), java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(name).isTrue();
+        }
+    }
+
+    @Test
     void compare_byDefault_runsEveryStrategyFound_andAWrongResultFailsTheRun() {
         Outcome o = primes("compare", "-w", "seed", "--warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isEqualTo(1);
@@ -125,7 +140,7 @@ class PrimesCommandTest {
         "compare --workers 1,x", "compare --workers 1,,2", "compare --workers 2,5000",
         "compare -s nope", "compare -s sequential,nope", "compare --join 127.0.0.1", "compare --join 127.0.0.1:0",
         "compare --join 127.0.0.1:5701,nohost", "compare --cluster-name x", "compare --repeat 0", "compare --warmup -1", "compare --bogus",
-        "compare -w seed --out /proc/version", "compare -w seed --out /proc/no-such-dir",
+        "compare -w seed --out /proc/version", "compare -w seed --out /proc/no-such-dir", "compare -w seed --out /tmp",
         "check", "check abc", "check -5", "check 99999999999999999999", "check 7 --method guess",
         "count", "count 0", "count x", "count 1e13", "count 1000 --workers 0",
         "anchors --repeat 0", "anchors --sieve abc", "anchors --sieve 1e20", "anchors --sieve 10",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,7 +98,9 @@ public final class Profiler {
         Files.createDirectories(dir);
         Path html = dir.resolve(name + ".html");
         Path collapsed = dir.resolve(name + ".collapsed");
-        Path jfr = dir.resolve(name + ".jfr");
+        // Each file is written under a fresh name of its own and moved onto its name: a link planted
+        // there is replaced, never followed.
+        Path jfr = Files.createTempFile(dir, "." + name, ".jfr");
         synchronized (ONE_AT_A_TIME) {
             AsyncProfiler profiler = AsyncProfiler.getInstance(AsyncProfilerLibrary.path().toString());
             T value;
@@ -117,11 +120,27 @@ public final class Profiler {
                 }
                 lines.dump(jfr);
             }
-            profiler.execute("flamegraph,title=" + name + ",file=" + html);
+            Path htmlPart = Files.createTempFile(dir, "." + name, ".html");
+            try {
+                profiler.execute("flamegraph,title=" + name + ",file=" + htmlPart);
+                Files.move(htmlPart, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(htmlPart);
+            }
             String stacks = profiler.execute("collapsed");
-            Files.writeString(collapsed, stacks, StandardCharsets.UTF_8);
-            List<LineCount> hottest = hottestLines(jfr);
-            Files.deleteIfExists(jfr);
+            Path collapsedPart = Files.createTempFile(dir, "." + name, ".collapsed");
+            try {
+                Files.writeString(collapsedPart, stacks, StandardCharsets.UTF_8);
+                Files.move(collapsedPart, collapsed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(collapsedPart);
+            }
+            List<LineCount> hottest;
+            try {
+                hottest = hottestLines(jfr);
+            } finally {
+                Files.deleteIfExists(jfr);
+            }
             return new Profile<>(value, html, collapsed, summarize(stacks, hottest));
         }
     }
