@@ -95,9 +95,15 @@ import java.util.concurrent.TimeoutException;
  *   <tr><td>a process connects to a worker's socket first: another user, silent, or garbled</td>
  *       <td>unaffected: it is dropped (the kernel says who is on the other end; 5 s to say hello), and the worker waited for</td>
  *       <td>goes on</td></tr>
- *   <tr><td>a worker with a task says nothing for longer than the liveness limit ({@code SIGSTOP}, a frozen JVM; {@link Builder#liveness})</td>
+ *   <tr><td>a worker with a task says nothing for longer than the liveness limit, and the kernel says it is stopped
+ *       ({@code SIGSTOP}) or its CPU time has not grown for as long (a frozen JVM; {@link Builder#liveness})</td>
  *       <td>fails with {@link WorkerUnresponsiveException} if the worker had read it; one it had not goes to the next worker</td>
  *       <td>kills and replaces the worker</td></tr>
+ *   <tr><td>a worker with a task says nothing for longer than the limit while its CPU time grows (every thread held at a
+ *       safepoint by one in a long counted loop)</td>
+ *       <td>unaffected: it is computing; only the task's own time limit, if it has one, ends it</td><td>goes on</td></tr>
+ *   <tr><td>the parent JVM itself is paused past the limit ({@code SIGSTOP}, a long collection) and resumes</td>
+ *       <td>unaffected: the watch sees it came late, and judges no one silent for a limit's time</td><td>goes on</td></tr>
  *   <tr><td>the task runs past its own limit ({@link #submit(Task, Duration)})</td>
  *       <td>fails with {@link TimeoutException}</td><td>kills and replaces the worker</td></tr>
  *   <tr><td>{@code cancel(true)} on a running task</td><td>cancelled; its worker is killed (a JVM cannot interrupt a thread in another JVM)</td>
@@ -203,9 +209,10 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
         /**
          * How long a worker that has a task may go without a sign of life (its heartbeat comes
-         * from a thread of its own every fifth of this, at most every second) before it is killed
-         * and replaced, and its task fails with {@link WorkerUnresponsiveException}. Also how
-         * long a retired worker may take to exit before it is killed.
+         * from a thread of its own every fifth of this, at most every second), while stopped or
+         * making no progress (its CPU time, which the kernel keeps, not growing), before it is
+         * killed and replaced, and its task fails with {@link WorkerUnresponsiveException}. Also
+         * how long a retired worker may take to exit before it is killed.
          */
         public Builder liveness(Duration limit) {
             if (limit.toMillis() < 50) {

@@ -412,6 +412,61 @@ final class WorkerJvm {
         return Duration.ofNanos(System.nanoTime() - lastHeard);
     }
 
+    /** The worker JVM's CPU time in clock ticks at the last {@link #sample}, and when it last grew; the watch's only. */
+    private long cpuTicks = -1;
+    private long progressed = System.nanoTime();
+    /** Whether it was stopped (SIGSTOP, a debugger) at the last {@link #sample}. */
+    private boolean stopped;
+    /** False once {@code /proc} could not be read for it: silence alone decides. */
+    private boolean kernelKnown = true;
+
+    /**
+     * Reads what the kernel says of the worker JVM ({@code /proc/PID/stat}: its state, and the
+     * CPU time of all its threads): a JVM whose threads are held at a safepoint by one task
+     * thread in a long counted loop sends no heartbeat, but its CPU time grows; a stopped one's
+     * does not. The watch calls it every check, for each busy worker.
+     */
+    void sample(long now) {
+        if (!kernelKnown) {
+            return;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");   // f[0] is field 3, the state
+            char state = f[0].charAt(0);
+            long ticks = Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
+            stopped = state == 'T' || state == 't';
+            if (ticks != cpuTicks && !stopped) {
+                progressed = now;
+            }
+            cpuTicks = ticks;
+        } catch (IOException | RuntimeException e) {
+            kernelKnown = !process.isAlive() || java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self"));
+        }
+    }
+
+    /** Why {@link #unresponsive} said so, in words. */
+    String why() {
+        return !kernelKnown ? "the kernel cannot say whether it runs" : stopped ? "stopped" : "making no progress (its CPU time has not grown)";
+    }
+
+    /** Forgets what was sampled: after the parent itself was paused, no one's silence during the pause counts. */
+    void resetProgress(long now) {
+        progressed = now;
+    }
+
+    /**
+     * Whether the worker is unresponsive: silent past {@code limit}, and, where the kernel can
+     * tell, stopped, or its CPU time not grown for as long (a silent JVM that computes is busy,
+     * not dead: its task's time limit, if any, is what ends it).
+     */
+    boolean unresponsive(Duration limit, long now) {
+        if (silentFor().compareTo(limit) <= 0) {
+            return false;
+        }
+        return !kernelKnown || stopped || now - progressed > limit.toNanos();
+    }
+
     /** Lets it end on its own: its channel closes and it exits; killed if it has not within the liveness limit (a stopped JVM cannot exit). */
     void retire() {
         closeServer();

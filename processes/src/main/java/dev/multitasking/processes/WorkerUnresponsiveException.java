@@ -3,10 +3,11 @@ package dev.multitasking.processes;
 import java.time.Duration;
 
 /**
- * A worker JVM said nothing for longer than its pool's liveness limit while it had a task: stopped
- * ({@code SIGSTOP}), frozen in a long pause, or swapped out. Its heartbeat comes from a thread of
- * its own, so a task that merely runs long is not silent. The pool killed and replaced the worker;
- * the task did not finish.
+ * A worker JVM said nothing for longer than its pool's liveness limit while it had a task, and
+ * was stopped ({@code SIGSTOP}) or made no progress (its CPU time, as the kernel keeps it, did
+ * not grow) for as long: frozen, or swapped out. Its heartbeat comes from a thread of its own, so
+ * a task that merely runs long is not silent, and a JVM held at a safepoint while it computes
+ * is not unresponsive. The pool killed and replaced the worker; the task did not finish.
  */
 public final class WorkerUnresponsiveException extends RuntimeException {
 
@@ -15,7 +16,7 @@ public final class WorkerUnresponsiveException extends RuntimeException {
     private final long pid;
 
     public WorkerUnresponsiveException(long pid, Duration limit) {
-        super("worker " + pid + " sent no heartbeat for over " + limit.toMillis() + " ms while it had the task; it was killed and replaced");
+        super("worker " + pid + " sent no heartbeat for over " + limit.toMillis() + " ms while it had the task, stopped or making no progress; it was killed and replaced");
         this.pid = pid;
     }
 

@@ -30,10 +30,17 @@ final class Workforce implements Conductors.Workforce {
     /** Set once the conductors have ended (their pool's isTerminated() turns true only after its terminated() hook). */
     private volatile boolean conductorsEnded;
 
-    /** Watches the workers from now on: every quarter of the liveness limit, it kills the silent ones. */
+    /** How often the watch checks the workers, in nanoseconds. */
+    private final long checkNanos;
+    /** When the watch last checked (System.nanoTime), and until when it kills no one; the watch's only. */
+    private long lastCheck = System.nanoTime();
+    private long graceUntil = lastCheck;
+
+    /** Watches the workers from now on: every quarter of the liveness limit, it kills the unresponsive ones. */
     Workforce(WorkerJvm.Settings settings) {
         this.settings = settings;
         long check = Math.max(10, settings.liveness().toMillis() / 4);
+        this.checkNanos = TimeUnit.MILLISECONDS.toNanos(check);
         settings.watch().scheduleWithFixedDelay(this::killSilent, check, check, TimeUnit.MILLISECONDS);
     }
 
@@ -81,13 +88,33 @@ final class Workforce implements Conductors.Workforce {
         }
     }
 
-    /** Kills every worker that has work and has been silent past the liveness limit; its conductor sees it end. */
+    /**
+     * Kills every worker that has work and is unresponsive ({@link WorkerJvm#unresponsive}: silent
+     * past the liveness limit, and stopped or making no progress); its conductor sees it end.
+     *
+     * <p>When this check itself comes late by more than half the limit, it is this JVM that was
+     * paused (SIGSTOP, a long collection, a machine that slept), not its workers: their replies
+     * and heartbeats wait unread in the sockets. No one is killed for a limit's time after it.
+     */
     private void killSilent() {
+        long now = System.nanoTime();
+        long late = now - lastCheck - checkNanos;
+        lastCheck = now;
+        if (late > settings.liveness().toNanos() / 2) {
+            graceUntil = now + settings.liveness().toNanos();
+            LOG.log(System.Logger.Level.INFO, "[{0}] this JVM was paused for about {1} ms: no worker is judged silent for the next {2} ms",
+                    settings.poolName(), String.valueOf(TimeUnit.NANOSECONDS.toMillis(late)), String.valueOf(settings.liveness().toMillis()));
+            live.forEach(w -> w.resetProgress(now));
+        }
         for (WorkerJvm w : live) {
-            if (w.unanswered > 0 && !w.silent && w.silentFor().compareTo(settings.liveness()) > 0) {
+            if (w.unanswered == 0 || w.silent) {
+                continue;
+            }
+            w.sample(now);
+            if (now - graceUntil >= 0 && w.unresponsive(settings.liveness(), now)) {
                 w.silent = true;
-                LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} silent for {2} ms with a task: killing it",
-                        settings.poolName(), String.valueOf(w.pid()), String.valueOf(w.silentFor().toMillis()));
+                LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} silent for {2} ms with a task, and {3}: killing it",
+                        settings.poolName(), String.valueOf(w.pid()), String.valueOf(w.silentFor().toMillis()), w.why());
                 w.kill();
             }
         }

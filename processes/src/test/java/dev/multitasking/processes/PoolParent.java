@@ -11,6 +11,10 @@ final class PoolParent {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--paused")) {
+            paused();
+            return;
+        }
         ProcessPoolExecutor pool = new ProcessPoolExecutor(2);
         pool.awaitWorkersReady();
         if (args.length > 0) {
@@ -24,5 +28,28 @@ final class PoolParent {
         System.out.println("ready");
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /**
+     * For the test that stops this parent: two workers each sleep through a task of 3 s under a
+     * 1 s liveness limit; "ready" once both run, then each result or failure on a line, then "done".
+     */
+    private static void paused() throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(2).liveness(java.time.Duration.ofSeconds(1)).build()) {
+            pool.awaitWorkersReady();
+            var a = pool.submit(new Tasks.Sleep(3_000));
+            var b = pool.submit(new Tasks.Sleep(3_000));
+            Thread.sleep(300);
+            System.out.println("ready");
+            System.out.flush();
+            for (var f : java.util.List.of(a, b)) {
+                try {
+                    System.out.println("ok " + f.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    System.out.println("failed " + e.getCause());
+                }
+            }
+        }
+        System.out.println("done");
     }
 }

@@ -1,6 +1,7 @@
 package dev.multitasking.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.multitasking.testkit.NoLeakedThreads;
@@ -52,6 +53,32 @@ class ProcessPoolLivenessTest {
         try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(Duration.ofMillis(400)).build()) {
             assertThat(pool.submit(new Tasks.Sleep(1_500)).get(60, TimeUnit.SECONDS)).isPositive();
         }
+    }
+
+    @Test
+    void aWorkerHeldAtASafepointWhileItComputes_isNotMistakenForASilentOne() throws Exception {
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1).liveness(Duration.ofMillis(500)).build()) {
+            long held = pool.submit(new Tasks.StallsSafepoints(2)).get(120, TimeUnit.SECONDS);
+            // Only a test if the worker was held (silent) longer than the limit: the JIT decides, not the test.
+            assumeTrue(held > 1_000, "the worker was held for " + held + " ms only");
+        }
+    }
+
+    @Test
+    void aParentPausedPastTheLimit_killsNoHealthyWorkerWhenItResumes() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        try (ChildProcess.Launched parent = ChildProcess.main(PoolParent.class).args("--paused").talk().start()) {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(parent.stdout(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("ready");
+            stop(parent.pid());
+            Thread.sleep(2_500);   // 2.5 times the parent's liveness limit; its workers sleep on, heartbeating into their sockets
+            assertThat(new ProcessBuilder("kill", "-CONT", String.valueOf(parent.pid())).inheritIO().start().waitFor()).isZero();
+            for (String line; (line = out.readLine()) != null && !line.equals("done"); ) {
+                lines.add(line);
+            }
+            assertThat(parent.await().exitCode()).isZero();
+        }
+        assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("ok "));
     }
 
     @Test

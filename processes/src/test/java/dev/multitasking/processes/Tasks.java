@@ -40,6 +40,52 @@ final class Tasks {
         }
     }
 
+    /**
+     * Holds its whole JVM at a safepoint for seconds while computing: a thread that allocates
+     * asks for collections, and this task's thread runs a long counted loop, which C2 compiles
+     * without a safepoint poll under the serial collector (the workers' default); every other
+     * thread, the heartbeat's too, waits until the loop ends. Returns the longest time, in ms,
+     * the allocating thread was held.
+     */
+    record StallsSafepoints(int rounds) implements Task<Long> {
+        @Override
+        public Long call() throws Exception {
+            for (int k = 0; k < 20_000; k++) {
+                spin(1, 1_000);   // compiled by C2 before the long call
+            }
+            java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+            Thread allocator = Thread.ofPlatform().daemon().start(() -> {
+                java.util.List<byte[]> kept = new java.util.ArrayList<>();
+                long last = System.nanoTime();
+                while (!done.get()) {
+                    kept.add(new byte[64 * 1024]);
+                    if (kept.size() > 64) {
+                        kept.clear();
+                    }
+                    long now = System.nanoTime();
+                    longest.accumulateAndGet(now - last, Math::max);
+                    last = now;
+                }
+            });
+            Thread.sleep(50);
+            int x = spin(rounds, Integer.MAX_VALUE);
+            done.set(true);
+            allocator.join();
+            return longest.get() / 1_000_000 + (x == 1 ? 1 : 0);
+        }
+
+        static int spin(int rounds, int n) {
+            int x = 0;
+            for (int j = 0; j < rounds; j++) {
+                for (int i = 0; i < n; i++) {
+                    x = x * 31 + i;
+                }
+            }
+            return x;
+        }
+    }
+
     /** Sleeps, then answers its pid. */
     record Sleep(long millis) implements Task<Long> {
         @Override
