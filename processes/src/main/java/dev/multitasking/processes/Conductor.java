@@ -26,13 +26,16 @@ final class Conductor extends Thread {
      */
     final ArrayDeque<Taken> line = new ArrayDeque<>();
 
+    /** Task ids, one per task frame, unique in this JVM: a reply names the task it answers. */
+    private static final java.util.concurrent.atomic.AtomicLong TASK_IDS = new java.util.concurrent.atomic.AtomicLong();
+
     Conductor(Runnable r, String name) {
         super(r, name);
     }
 
     /** A task's frame; an IOException when it cannot be serialized or is over {@code maxFrame} with its length prefix. */
     byte[] encode(Task<?> task, int maxFrame) throws IOException {
-        byte[] frame = encoder.encode(task);
+        byte[] frame = encoder.task(TASK_IDS.incrementAndGet(), task);
         if (frame.length + Integer.BYTES > maxFrame) {
             throw new IOException("the task is " + frame.length + " bytes serialized, over the frame limit of " + maxFrame + " bytes");
         }

@@ -406,6 +406,8 @@ final class Conductors {
                     + " ms; worker " + w.pid() + " was killed and replaced"));
         } else if (w.silent) {
             now.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
+        } else if (w.violation != null) {
+            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail(), w.violation));
         } else {
             now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
         }

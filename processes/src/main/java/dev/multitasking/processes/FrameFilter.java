@@ -30,11 +30,12 @@ final class FrameFilter implements ObjectInputFilter {
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile(
             "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
 
-    private final int maxFrame;
     private final ObjectInputFilter classes;
     private long refsAtFrameStart;
     private long refsSeen;
     private String refusal;
+    /** The length of the frame being read, in bytes; the frame limit until the first frame. */
+    private int frameLength;
 
     FrameFilter(int maxFrame) {
         this(maxFrame, java.util.List.of());
@@ -45,7 +46,7 @@ final class FrameFilter implements ObjectInputFilter {
      * a library user's own tasks and results.
      */
     FrameFilter(int maxFrame, java.util.List<String> packages) {
-        this.maxFrame = maxFrame;
+        this.frameLength = maxFrame;
         this.classes = packages.isEmpty() ? CLASSES
                 : ObjectInputFilter.Config.createFilter(String.join(";", packages.stream().map(p -> p + ".**").toList()) + ";" + ALLOWED_CLASSES);
     }
@@ -64,9 +65,11 @@ final class FrameFilter implements ObjectInputFilter {
         return java.util.List.copyOf(packages);
     }
 
-    void startFrame() {
+    /** Before each frame, with its length: no array in it can hold more elements than it has bytes. */
+    void startFrame(int frameLength) {
         refsAtFrameStart = refsSeen;
         refusal = null;
+        this.frameLength = frameLength;
     }
 
     /** After a fresh stream: its count starts again at zero. */
@@ -88,9 +91,9 @@ final class FrameFilter implements ObjectInputFilter {
         if (info.references() - refsAtFrameStart > MAX_REFS) {
             return refuse("more than " + MAX_REFS + " objects and references in one frame");
         }
-        if (info.arrayLength() > maxFrame) {
-            return refuse("an array of " + info.arrayLength() + " elements, over the limit of " + maxFrame
-                    + " (the frame limit, in bytes)");
+        if (info.arrayLength() > frameLength) {
+            return refuse("an array of " + info.arrayLength() + " elements in a frame of " + frameLength
+                    + " bytes (each element takes at least one)");
         }
         if (info.serialClass() == null) {
             return Status.UNDECIDED;

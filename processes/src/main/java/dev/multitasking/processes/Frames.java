@@ -23,10 +23,11 @@ import java.io.StreamCorruptedException;
  * carry, anything else Java-serialized. Both sides read serialized bodies through a
  * {@link FrameFilter}: the project's own classes and the JDK's value types
  * ({@link FrameFilter#ALLOWED_CLASSES}), nested at most {@link FrameFilter#MAX_DEPTH} deep, at
- * most {@link FrameFilter#MAX_REFS} references and no array longer than the frame per frame, so a
- * frame can neither make either side build an object of a gadget class nor keep it decoding for
- * long. A reply frame has a second tag in front: hello, heartbeat,
- * value or failure.
+ * most {@link FrameFilter#MAX_REFS} references and no array with more elements than the frame
+ * has bytes, so a frame can neither make either side build an object of a gadget class nor keep
+ * it decoding for long. A task frame starts with its task's id; a reply frame has a tag in front
+ * (hello, heartbeat, receipt, value or failure) and, but for the first two, the id of the task it
+ * answers, so replies are matched to tasks by id, not by their place in the stream.
  *
  * <p>Why not a fresh {@link ObjectOutputStream} per frame: on a round trip of a trivial task,
  * building streams, resolving class names and writing a wrapper record cost more than the channel
@@ -48,11 +49,44 @@ final class Frames {
      * @param failure what it threw, or why the worker could not run it or send its value
      * @param pid     the worker's process id
      */
-    record Reply(Object value, Throwable failure, long pid) {
+    record Reply(Object value, Throwable failure, long pid, long task) {
         /** A heartbeat: not an answer to anything. */
-        static final Reply HEARTBEAT = new Reply(null, null, -1);
-        /** The worker has read the next task's frame: from here on, its death is the task's. */
-        static final Reply RECEIVED = new Reply(null, null, -2);
+        static final Reply HEARTBEAT = new Reply(null, null, -1, NO_TASK);
+
+        /** The worker has read the frame of task {@code task}: from here on, its death is the task's. */
+        static Reply receipt(long task) {
+            return new Reply(null, null, RECEIPT, task);
+        }
+
+        boolean isReceipt() {
+            return pid == RECEIPT;
+        }
+
+        boolean isHeartbeat() {
+            return pid == -1;
+        }
+    }
+
+    private static final long RECEIPT = -2;
+
+    /** The id of no task: what a reply whose id could not be read answers. */
+    static final long NO_TASK = Long.MIN_VALUE;
+
+    /**
+     * The id a task frame carries (its first eight bytes), which the worker's receipt and reply
+     * repeat: a reply is matched to its task by id, not by its place in the stream, so no frame
+     * that is not the worker's answer (something in the worker writing to its socket) can shift
+     * the results of the tasks after it. {@link #NO_TASK} for a frame too short to hold one.
+     */
+    static long taskId(byte[] taskFrame) {
+        if (taskFrame.length < Long.BYTES) {
+            return NO_TASK;
+        }
+        long id = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            id = id << 8 | (taskFrame[i] & 0xff);
+        }
+        return id;
     }
 
     /** The first frame of a worker: who it is, and the token the parent handed it, to prove it. */
@@ -67,10 +101,15 @@ final class Frames {
     /**
      * The frame a worker writes as soon as it has read a task's frame, before it decodes or runs
      * it: so that the pool knows, when a worker dies, whether the task had reached it (and may
-     * have caused the death) or not (and goes to another worker). Always the same bytes.
+     * have caused the death) or not (and goes to another worker). The tag and the task's id.
      */
-    static byte[] received() {
-        return new byte[] {RECEIVED};
+    static byte[] received(long task) {
+        byte[] frame = new byte[1 + Long.BYTES];
+        frame[0] = RECEIVED;
+        for (int i = 0; i < Long.BYTES; i++) {
+            frame[1 + i] = (byte) (task >>> (56 - 8 * i));
+        }
+        return frame;
     }
 
     /** The frame a pool sends a worker it retires, before it closes the socket: the worker ends quietly. */
@@ -118,7 +157,18 @@ final class Frames {
         private final DataOutputStream data = new DataOutputStream(bytes);
         private ObjectOutputStream out;
 
-        /** A task frame. */
+        /** A task frame: its id ({@link #taskId}), then the task. */
+        byte[] task(long id, Object task) throws IOException {
+            try {
+                data.writeLong(id);
+                writeValue(task);
+                return bytes.toByteArray();
+            } finally {
+                bytes.reset();
+            }
+        }
+
+        /** A value alone, as a frame's body: what a task frame holds after its id. */
         byte[] encode(Object o) throws IOException {
             try {
                 writeValue(o);
@@ -140,10 +190,11 @@ final class Frames {
             }
         }
 
-        /** A reply carrying what the task returned. */
-        byte[] value(Object value) throws IOException {
+        /** A reply to task {@code task} carrying what it returned. */
+        byte[] value(long task, Object value) throws IOException {
             try {
                 data.writeByte(VALUE);
+                data.writeLong(task);
                 writeValue(value);
                 return bytes.toByteArray();
             } finally {
@@ -151,10 +202,11 @@ final class Frames {
             }
         }
 
-        /** A reply carrying what the task threw. */
-        byte[] failure(Throwable failure) throws IOException {
+        /** A reply to task {@code task} carrying what it threw. */
+        byte[] failure(long task, Throwable failure) throws IOException {
             try {
                 data.writeByte(FAILURE);
+                data.writeLong(task);
                 writeValue(failure);
                 return bytes.toByteArray();
             } finally {
@@ -244,10 +296,18 @@ final class Frames {
             this.filter = new FrameFilter(maxFrame, packages);
         }
 
-        /** A task frame. */
+        /** A frame's body alone: a value, as {@link Encoder#encode} wrote it. */
         Object decode(byte[] frame) throws IOException, ClassNotFoundException {
             source.next(frame);
-            filter.startFrame();
+            filter.startFrame(frame.length);
+            return readValue();
+        }
+
+        /** A task frame's task, after its id ({@link Frames#taskId} reads that). */
+        Object task(byte[] frame) throws IOException, ClassNotFoundException {
+            source.next(frame);
+            filter.startFrame(frame.length);
+            data.readLong();
             return readValue();
         }
 
@@ -263,18 +323,32 @@ final class Frames {
             return new Hello(pid, token);
         }
 
-        Reply reply(byte[] frame) throws IOException, ClassNotFoundException {
+        /**
+         * A reply frame. One whose value cannot be read (the filter refuses a class, it is
+         * corrupt) is still the reply to its task: a Reply with the reason as its failure. Only a
+         * frame whose tag or task id cannot be read throws.
+         */
+        Reply reply(byte[] frame) throws IOException {
             source.next(frame);
-            filter.startFrame();
+            filter.startFrame(frame.length);
             byte tag = data.readByte();
-            return switch (tag) {
-                case HEARTBEAT -> Reply.HEARTBEAT;
-                case RECEIVED -> Reply.RECEIVED;
-                case VALUE -> new Reply(readValue(), null, 0);
-                case FAILURE -> readValue() instanceof Throwable t ? new Reply(null, t, 0)
+            if (tag == HEARTBEAT) {
+                return Reply.HEARTBEAT;
+            }
+            if (tag != RECEIVED && tag != VALUE && tag != FAILURE) {
+                return fail("unknown reply tag " + tag);
+            }
+            long task = data.readLong();
+            if (tag == RECEIVED) {
+                return source.remaining() == 0 ? Reply.receipt(task) : fail("a receipt with bytes after its task id");
+            }
+            try {
+                return tag == VALUE ? new Reply(readValue(), null, 0, task)
+                        : readValue() instanceof Throwable t ? new Reply(null, t, 0, task)
                         : fail("a failure reply that holds no Throwable");
-                default -> fail("unknown reply tag " + tag);
-            };
+            } catch (IOException | ClassNotFoundException unreadable) {
+                return new Reply(null, unreadable, 0, task);
+            }
         }
 
         private Object readValue() throws IOException, ClassNotFoundException {

@@ -92,6 +92,10 @@ import java.util.concurrent.TimeoutException;
  *       task that never reached a worker is never blamed for its death)</td><td>replaces the worker</td></tr>
  *   <tr><td>a time limit kills a worker whose reply is already on its way</td>
  *       <td>the reply completes its task; a task sent ahead runs on the replacement</td><td>replaces the worker</td></tr>
+ *   <tr><td>the task writes a frame of its own onto its worker's socket (reflection into the worker)</td>
+ *       <td>its own reply answers it, or it fails with {@link WorkerCrashedException} saying so: the frame names
+ *       a task that is not due (every reply names its task), so no later result is shifted</td>
+ *       <td>kills and replaces the worker</td></tr>
  *   <tr><td>a process connects to a worker's socket first: another user, silent, or garbled</td>
  *       <td>unaffected: it is dropped (the kernel says who is on the other end; 5 s to say hello), and the worker waited for</td>
  *       <td>goes on</td></tr>

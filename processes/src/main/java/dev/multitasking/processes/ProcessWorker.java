@@ -51,7 +51,6 @@ public final class ProcessWorker {
             Frames.write(out, encoder.hello(pid, token));
         }
         Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis, socket));
-        byte[] received = Frames.received();
         while (true) {
             Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
             byte[] frame;
@@ -68,10 +67,11 @@ public final class ProcessWorker {
                 cleanUpIfOrphaned(socket);   // the socket closed without a goodbye: the pool is gone
                 break;
             }
+            long task = Frames.taskId(frame);
             synchronized (out) {
-                Frames.write(out, received);   // before decoding: a frame that kills this JVM is its task's doing
+                Frames.write(out, Frames.received(task));   // before decoding: a frame that kills this JVM is its task's doing
             }
-            byte[] reply = reply(frame, encoder, decoder, maxFrame);
+            byte[] reply = reply(task, frame, encoder, decoder, maxFrame);
             Thread.interrupted();
             synchronized (out) {
                 Frames.write(out, reply);
@@ -142,29 +142,29 @@ public final class ProcessWorker {
         }
     }
 
-    private static byte[] reply(byte[] frame, Frames.Encoder encoder, Frames.Decoder decoder, int maxFrame) throws IOException {
+    private static byte[] reply(long id, byte[] frame, Frames.Encoder encoder, Frames.Decoder decoder, int maxFrame) throws IOException {
         Object value;
         try {
-            Object request = decoder.decode(frame);
+            Object request = decoder.task(frame);
             if (!(request instanceof Task<?> task)) {
                 throw new IllegalArgumentException("a worker runs only " + Task.class.getName() + ", got "
                         + (request == null ? "null" : request.getClass().getName()));
             }
             value = task.call();
         } catch (Throwable t) {   // the task's failure, or a frame the filter refused: the caller gets it
-            return failure(t, encoder, maxFrame);
+            return failure(id, t, encoder, maxFrame);
         }
         byte[] reply;
         try {
-            reply = encoder.value(value);
+            reply = encoder.value(id, value);
         } catch (java.io.NotSerializableException e) {
-            return failure(new java.io.NotSerializableException("the task's result is not serializable: " + e.getMessage()), encoder, maxFrame);
+            return failure(id, new java.io.NotSerializableException("the task's result is not serializable: " + e.getMessage()), encoder, maxFrame);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             // Its class's writeObject threw, say: that fails this task, not the worker.
-            return failure(new IOException("the task's result could not be serialized: " + e, e), encoder, maxFrame);
+            return failure(id, new IOException("the task's result could not be serialized: " + e, e), encoder, maxFrame);
         }
         if (reply.length + Integer.BYTES > maxFrame) {
-            return failure(new IOException("the task's result is " + reply.length + " bytes serialized, over the frame limit of "
+            return failure(id, new IOException("the task's result is " + reply.length + " bytes serialized, over the frame limit of "
                     + maxFrame + " bytes"), encoder, maxFrame);
         }
         return reply;
@@ -174,18 +174,18 @@ public final class ProcessWorker {
      * The failure as it is, or, when it cannot be sent as it is (a field of it cannot be
      * serialized, its writeObject throws, it is too large), as its class, message and stack trace.
      */
-    private static byte[] failure(Throwable t, Frames.Encoder encoder, int maxFrame) throws IOException {
+    private static byte[] failure(long id, Throwable t, Frames.Encoder encoder, int maxFrame) throws IOException {
         try {
-            byte[] frame = encoder.failure(t);
+            byte[] frame = encoder.failure(id, t);
             if (frame.length + Integer.BYTES <= maxFrame) {
                 return frame;
             }
         } catch (IOException | RuntimeException | StackOverflowError e) {
             Exception standIn = new Exception(t + " (sent as text: " + e + ")");
             standIn.setStackTrace(t.getStackTrace());
-            return encoder.failure(standIn);
+            return encoder.failure(id, standIn);
         }
         Exception standIn = new Exception(t + " (sent as text: the exception is over the frame limit of " + maxFrame + " bytes)");
-        return encoder.failure(standIn);
+        return encoder.failure(id, standIn);
     }
 }

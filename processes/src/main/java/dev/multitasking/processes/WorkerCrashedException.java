@@ -3,8 +3,9 @@ package dev.multitasking.processes;
 import java.util.List;
 
 /**
- * A worker JVM ended while it ran a task: killed, {@code System.exit}, out of memory. The task
- * did not finish; the pool has replaced the worker and goes on.
+ * A worker JVM ended while it ran a task: killed, {@code System.exit}, out of memory, or killed
+ * by the pool for writing to its socket what was not its answer. The task did not finish; the
+ * pool has replaced the worker and goes on.
  */
 public final class WorkerCrashedException extends RuntimeException {
 
@@ -16,8 +17,12 @@ public final class WorkerCrashedException extends RuntimeException {
     private final List<String> stderrTail;
 
     public WorkerCrashedException(long pid, int exitCode, List<String> stderrTail) {
-        super("worker " + pid + " ended with exit code " + exitCode + " during the task"
-                + (stderrTail.isEmpty() ? "" : "; its last words: " + String.join(" | ", stderrTail)));
+        this(pid, exitCode, stderrTail, "worker " + pid + " ended with exit code " + exitCode + " during the task");
+    }
+
+    /** A worker the pool killed for what it did during the task, {@code why} in words (a frame that was not its answer). */
+    public WorkerCrashedException(long pid, int exitCode, List<String> stderrTail, String why) {
+        super(why + (stderrTail.isEmpty() ? "" : "; its last words: " + String.join(" | ", stderrTail)));
         this.pid = pid;
         this.exitCode = exitCode;
         this.stderrTail = List.copyOf(stderrTail);

@@ -171,7 +171,7 @@ final class WorkerJvm {
         connect();
         if (fresh && settings.initializer() != null) {
             expectAnswer();
-            send(new Frames.Encoder().encode(settings.initializer()));
+            send(new Frames.Encoder().task(0, settings.initializer()));
             Frames.Reply r = receive();
             unanswered--;
             if (r.failure() != null) {
@@ -330,7 +330,37 @@ final class WorkerJvm {
      */
     void send(byte[] frame) throws IOException {
         lastHeard = System.nanoTime();
+        sentIds.addLast(Frames.taskId(frame));
         Frames.write(out, frame);
+    }
+
+    /** The ids of the task frames sent and not yet answered, oldest first; its conductor only. */
+    private final java.util.ArrayDeque<Long> sentIds = new java.util.ArrayDeque<>();
+
+    /**
+     * Set when the worker sent a receipt or a reply for a task other than the one due (something
+     * in it wrote to its socket, or its frames are corrupt): it was killed, and this says why.
+     */
+    volatile String violation;
+
+    /**
+     * Checks that a receipt or reply names the task due; the worker is killed when not. A receipt
+     * is due for the oldest task not yet receipted, a reply for the oldest not yet answered.
+     */
+    private void match(Frames.Reply r) throws IOException {
+        int due = r.isReceipt() ? (int) (received - replies) : 0;
+        Long expected = due < sentIds.size() ? java.util.List.copyOf(sentIds).get(due) : null;
+        if (expected != null && expected == r.task()) {
+            return;
+        }
+        violation = "worker " + pid() + " sent a " + (r.isReceipt() ? "receipt" : "reply") + " for "
+                + (r.task() == Frames.NO_TASK ? "no task it could name" : "task " + r.task())
+                + (expected == null ? ", where none was due" : ", where task " + expected + " was due")
+                + (r.failure() != null ? " (" + r.failure() + ")" : "")
+                + ": a frame that is not its answer (something in it wrote to its socket, or the frame is corrupt); it was killed";
+        LOG.log(System.Logger.Level.WARNING, "[{0}] {1}", settings.poolName(), violation);
+        kill();
+        throw new IOException(violation);
     }
 
     /** Reads the reply to the oldest frame not yet answered, past any heartbeats; an IOException means the worker is gone. */
@@ -342,15 +372,20 @@ final class WorkerJvm {
             }
             Frames.Reply r;
             try {
+                // A value not admitted here (the filter), or unreadable, is still the reply to its task: it fails that task.
                 r = decoder.reply(reply);
-            } catch (IOException | ClassNotFoundException unreadable) {
-                // The worker is fine; its answer is not admitted here (the filter) or cannot be read.
-                return new Frames.Reply(null, unreadable, pid());
+            } catch (IOException notAReply) {   // no tag or task id to be read
+                r = new Frames.Reply(null, notAReply, pid(), Frames.NO_TASK);
             }
-            if (r == Frames.Reply.RECEIVED) {
+            if (r.isHeartbeat()) {
+                continue;
+            }
+            match(r);
+            if (r.isReceipt()) {
                 received++;
-            } else if (r != Frames.Reply.HEARTBEAT) {
+            } else {
                 replies++;
+                sentIds.pollFirst();
                 return r;
             }
         }
@@ -383,13 +418,18 @@ final class WorkerJvm {
                 Frames.Reply r;
                 try {
                     r = decoder.reply(frame);
-                } catch (IOException | ClassNotFoundException unreadable) {
-                    r = new Frames.Reply(null, unreadable, pid());
+                } catch (IOException notAReply) {
+                    r = new Frames.Reply(null, notAReply, pid(), Frames.NO_TASK);
                 }
-                if (r == Frames.Reply.RECEIVED) {
+                if (r.isHeartbeat()) {
+                    continue;
+                }
+                match(r);
+                if (r.isReceipt()) {
                     received++;
-                } else if (r != Frames.Reply.HEARTBEAT) {
+                } else {
                     replies++;
+                    sentIds.pollFirst();
                     late.add(r);
                 }
             }

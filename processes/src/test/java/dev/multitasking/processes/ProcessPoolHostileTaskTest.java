@@ -47,6 +47,31 @@ class ProcessPoolHostileTaskTest {
     }
 
     @Test
+    void aTaskWritingAReplyOntoItsWorkersSocket_failsItself_andShiftsNoLaterResult() throws Exception {
+        // Its JVM opened java.lang to reflection, as a careless jvmOptions might: the task reaches the socket's stream.
+        try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(1)
+                .jvmOptions("-XX:+UseSerialGC", "--add-opens", "java.base/java.lang=ALL-UNNAMED").build()) {
+            Future<Integer> forger = pool.submit(new Tasks.ForgesAReply(Long.MAX_VALUE, 99));
+            List<Future<Integer>> after = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                after.add(pool.submit(new Tasks.Square(i)));
+            }
+            // The forged reply names a task that is not due: the worker is killed for it. Its own reply, if it was
+            // already in the socket, still answers it; else it fails saying why. Never the forged 99.
+            try {
+                assertThat(forger.get(60, TimeUnit.SECONDS)).isEqualTo(-1);
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(WorkerCrashedException.class)
+                        .hasMessageContaining("sent a reply for task " + Long.MAX_VALUE + ", where task ")
+                        .hasMessageContaining("was due: a frame that is not its answer");
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(after.get(i).get(60, TimeUnit.SECONDS)).as("task %d", i).isEqualTo(i * i);
+            }
+        }
+    }
+
+    @Test
     void aTaskReadingStdin_seesItsEnd_andDoesNotHang() throws Exception {
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
             assertThat(pool.submit(new Tasks.ReadsStdin()).get(60, TimeUnit.SECONDS)).isEqualTo(-1);
