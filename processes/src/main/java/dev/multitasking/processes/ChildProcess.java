@@ -495,10 +495,14 @@ public final class ChildProcess {
 
             @Override
             public void stop() {
-                // Called once the child has exited: its pipes reach end of file, so this ends.
+                // Called once the child has exited: its pipes reach end of file, unless a process it started
+                // holds them open (a grandchild that inherited fd 1 or 2), which no one here can kill any more
+                // (it has a new parent). Its readers are daemons and end when the pipe does: they are waited
+                // for a moment, for the child's last words, not for as long as the grandchild lives.
+                long deadline = System.nanoTime() + READERS_GRACE.toNanos();
                 for (Thread reader : readers) {
                     try {
-                        reader.join(Duration.ofSeconds(10));
+                        reader.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -507,6 +511,9 @@ public final class ChildProcess {
             }
         }
     }
+
+    /** How long an ended child's output is read on for, at most, before its result is given. */
+    static final Duration READERS_GRACE = Duration.ofSeconds(2);
 
     /**
      * The most characters of one line that are kept, logged or passed on: a child that writes

@@ -84,6 +84,10 @@ import java.util.concurrent.TimeoutException;
  *       <td>fails with an {@code Exception} carrying its class, message and stack trace as text</td><td>goes on</td></tr>
  *   <tr><td>the task writes to stdout, reads stdin, starts a child that inherits them</td>
  *       <td>unaffected: stdout is logged, stdin is at its end</td><td>unaffected</td></tr>
+ *   <tr><td>a child the task started outlives the task, holding the worker's stdout or stderr</td>
+ *       <td></td><td>killed with its worker: by the worker as it exits (a task's {@code System.exit} too), by
+ *       the pool when it kills the worker; only a worker killed outright by someone else (or out of memory)
+ *       leaves it, and then the worker's end is read for at most 2 s</td></tr>
  *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, out of memory, even with
  *       {@link Builder#jvmOptions} of one's own)</td>
  *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines (each cut at 8 KiB)</td><td>replaces the worker</td></tr>

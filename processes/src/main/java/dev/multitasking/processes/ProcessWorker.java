@@ -36,6 +36,10 @@ public final class ProcessWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        // A process a task started must not outlive its worker: it may hold fd 1 or 2, which the pool reads
+        // to their end, or simply run on. On exit (System.exit by a task, the end, out-of-memory with
+        // ExitOnOutOfMemoryError aside) and on the halt below, the worker's descendants go first.
+        Runtime.getRuntime().addShutdownHook(new Thread(ProcessWorker::killDescendants, "multitasking-descendants"));
         Path socket = Path.of(args[0]);
         long heartbeatMillis = Long.parseLong(args[1]);
         int maxFrame = Integer.parseInt(args[2]);
@@ -80,6 +84,15 @@ public final class ProcessWorker {
         System.exit(0);
     }
 
+    /** Kills every process this worker started, and theirs (SIGKILL): a task's children end with its worker. */
+    static void killDescendants() {
+        try {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        } catch (RuntimeException e) {
+            // nothing to kill, or not allowed to look: what is left is the pool's to kill
+        }
+    }
+
     /** Connects to the pool, which opens its socket while this JVM starts: retried for up to a minute. */
     private static SocketChannel connect(UnixDomainSocketAddress address) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
@@ -113,6 +126,7 @@ public final class ProcessWorker {
             if (!RETIRED.get()) {
                 cleanUpIfOrphaned(socket);
             }
+            killDescendants();
             Runtime.getRuntime().halt(0);
         }
     }

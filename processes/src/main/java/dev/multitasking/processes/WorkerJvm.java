@@ -541,9 +541,10 @@ final class WorkerJvm {
         }
     }
 
+    /** Kills the worker JVM and, first, what its tasks started: a grandchild holding fd 1 or 2 would keep its readers waiting. */
     void kill() {
         closeServer();
-        process.destroy();
+        process.destroyTree();
     }
 
     @Override

@@ -71,6 +71,37 @@ class ProcessPoolHostileTaskTest {
         }
     }
 
+    /**
+     * A grandchild that inherited the worker's fd 1 and 2 would keep the pool's readers of them
+     * waiting, and outlive the pool: it ends with its worker, whether the worker exits (its task
+     * calls System.exit) or the pool kills it (a time limit).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "the worker {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"exits", "is killed for its time limit"})
+    void aGrandchildHoldingTheWorkersOutput_endsWithItsWorker(String how, @org.junit.jupiter.api.io.TempDir java.nio.file.Path marks)
+            throws Exception {
+        boolean exits = how.equals("exits");
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {
+            Future<Integer> f = exits ? pool.submit(new Tasks.StartsAGrandchild(marks.toString(), true))
+                    : pool.submit(new Tasks.StartsAGrandchild(marks.toString(), false), java.time.Duration.ofSeconds(2));
+            assertThatThrownBy(() -> f.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(exits ? WorkerCrashedException.class : java.util.concurrent.TimeoutException.class);
+            long grandchild = Long.parseLong(java.nio.file.Files.readString(marks.resolve("grandchild")));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> !running(grandchild));
+            assertThat(pool.submit(new Tasks.Square(7)).get(60, TimeUnit.SECONDS)).isEqualTo(49);
+        }
+    }
+
+    /** Alive and not a zombie (an orphan's reaping by whoever adopted it may lag). */
+    private static boolean running(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
     @Test
     void aTaskReadingStdin_seesItsEnd_andDoesNotHang() throws Exception {
         try (ProcessPoolExecutor pool = new ProcessPoolExecutor(1)) {

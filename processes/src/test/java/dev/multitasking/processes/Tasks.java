@@ -273,6 +273,24 @@ final class Tasks {
         }
     }
 
+    /**
+     * Starts a grandchild ({@code sleep 60}) that inherits the worker's stdout and stderr, notes
+     * its pid in {@code marks}, then ends its worker with {@code System.exit(3)}, or sleeps (for a
+     * time limit to kill the worker).
+     */
+    record StartsAGrandchild(String marks, boolean exit) implements Task<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            Process sleeper = new ProcessBuilder("sleep", "60").inheritIO().start();
+            java.nio.file.Files.writeString(java.nio.file.Path.of(marks, "grandchild"), Long.toString(sleeper.pid()));
+            if (exit) {
+                System.exit(3);
+            }
+            Thread.sleep(60_000);
+            return 0;
+        }
+    }
+
     /** A value whose serialization throws. */
     static final class WontWrite implements java.io.Serializable {
         private static final long serialVersionUID = 1L;
