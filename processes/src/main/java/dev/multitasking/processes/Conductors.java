@@ -392,10 +392,13 @@ final class Conductors {
         }
         workforce.launchSpare();   // replace it now, so the next task does not wait for a JVM to start
         RemoteFuture<?> killer = w.killedFor;
-        boolean itsOwn = nowSent && w.hasTheNextTask() && (killer == null || killer == now.future);
+        // A frame that was not an answer is the doing of the task that ran when it came (which may have been answered since).
+        boolean violator = w.violation == null || w.violationTask == Frames.taskId(now.frame);
+        boolean itsOwn = nowSent && w.hasTheNextTask() && (killer == null || killer == now.future) && violator;
         if (!itsOwn && ++now.orphaned <= MAX_ORPHANED) {
             LOG.log(System.Logger.Level.INFO, "[{0}] worker {1} ended {2}; its task goes to another worker", settings.poolName(),
-                    String.valueOf(w.pid()), killer != null ? "for another task's time limit" : "before the task reached it");
+                    String.valueOf(w.pid()), killer != null ? "for another task's time limit"
+                            : !violator ? "for a frame another task wrote" : "before the task reached it");
             return;   // it stays at the head of the line, unsent: the next worker runs it
         }
         synchronized (lines) {

@@ -342,6 +342,8 @@ final class WorkerJvm {
      * in it wrote to its socket, or its frames are corrupt): it was killed, and this says why.
      */
     volatile String violation;
+    /** The task that ran when the frame behind {@link #violation} came: the violation is its doing, no other's. */
+    volatile long violationTask = Frames.NO_TASK;
 
     /**
      * Checks that a receipt or reply names the task due; the worker is killed when not. A receipt
@@ -353,6 +355,8 @@ final class WorkerJvm {
         if (expected != null && expected == r.task()) {
             return;
         }
+        Long running = sentIds.peekFirst();
+        violationTask = running == null ? Frames.NO_TASK : running;
         violation = "worker " + pid() + " sent a " + (r.isReceipt() ? "receipt" : "reply") + " for "
                 + (r.task() == Frames.NO_TASK ? "no task it could name" : "task " + r.task())
                 + (expected == null ? ", where none was due" : ", where task " + expected + " was due")
