@@ -13,10 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code primes demo}: lists the lessons by lecture section, or runs one. */
+/** {@code primes demo}: lists the lessons by lecture section, runs one, or records their samples. */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        description = "Lists the lessons, grouped by the lecture's sections; 'primes demo NAME' runs one.")
+        description = {"Lists the lessons, grouped by the lecture's sections; 'primes demo NAME' runs one.",
+            "'primes demo --record [NAME...]' runs each lesson (every one without a name) in a JVM of its own and writes what it printed "
+                + "into its javadoc as its sample output, with the machine; run it from the project's root."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -25,13 +27,19 @@ final class DemoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The lesson to run, e.g. ramen-01.")
     private String name;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Passed to the lesson's main.")
+    @Parameters(index = "1..*", paramLabel = "ARG", description = "Passed to the lesson's main (with --record: more lessons to record).")
     private List<String> args = new ArrayList<>();
+
+    @picocli.CommandLine.Option(names = "--record", description = "Record the samples of the lessons named (of all, when none is) into their sources.")
+    private boolean record;
 
     @Override
     public Integer call() throws Exception {
         Lessons lessons = Lessons.discover();
         PrintWriter out = spec.commandLine().getOut();
+        if (record) {
+            return record(lessons, out);
+        }
         if (name == null) {
             String section = null;
             for (Lessons.Lesson l : lessons.all()) {
@@ -55,6 +63,35 @@ final class DemoCommand implements Callable<Integer> {
             main.invoke(null, (Object) args.toArray(String[]::new));
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    private int record(Lessons lessons, PrintWriter out) throws Exception {
+        List<Lessons.Lesson> chosen = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (name != null) {
+            names.add(name);
+            names.addAll(args);
+        }
+        for (String n : names) {
+            chosen.add(lessons.named(n).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown lesson '" + n + "'; 'primes demo' lists them")));
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(lessons.all());
+        }
+        SampleRecorder recorder = new SampleRecorder(java.nio.file.Path.of("").toAbsolutePath(), out);
+        java.util.Map<Lessons.Lesson, java.nio.file.Path> sources = new java.util.LinkedHashMap<>();
+        for (Lessons.Lesson l : chosen) {
+            sources.put(l, recorder.sourceOf(l).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "the source of " + l.name() + " is not under " + java.nio.file.Path.of("").toAbsolutePath()
+                            + ": run 'primes demo --record' from the project's root")));
+        }
+        out.printf("recording %d sample(s) on a %s%n", chosen.size(), SampleRecorder.machine());
+        out.flush();
+        for (var e : sources.entrySet()) {
+            recorder.record(e.getKey(), e.getValue());
         }
         return CommandLine.ExitCode.OK;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.multitasking.core.LessonSample;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +89,34 @@ public abstract class LessonIndexContract {
             String[] args = mainArguments(lesson);
             String printed = LessonOutput.of(() -> main.invoke(null, (Object) args));
             assertThat(printed).as(name + " printed").isNotBlank().doesNotContain("WRONG");
+            if (!printsItsSample(lesson)) {
+                continue;
+            }
+            List<String> sample = LessonSample.of(lesson, sourceRoot())
+                    .orElseThrow(() -> new AssertionError(name + " has no '" + LessonSample.HEADER + "...):' and <pre> block in its javadoc"));
+            String mismatch = LessonSample.mismatch(sample, printed.lines().toList());
+            assertThat(mismatch).as(name + "'s sample output is not what it prints now (re-record it: ./primes demo --record "
+                    + lessonName(lesson) + ")\nprinted:\n" + printed).isNull();
         }
+    }
+
+    /**
+     * Whether {@code lesson}, run with {@link #mainArguments}, prints what its sample shows (its
+     * figures aside): true unless those arguments leave out part of it, which a module then says
+     * here, and why.
+     */
+    protected boolean printsItsSample(Class<?> lesson) {
+        return true;
+    }
+
+    /** Where the module's lesson sources are, from the directory its tests run in. */
+    protected Path sourceRoot() {
+        return Path.of("src", "main", "java");
+    }
+
+    /** What {@code primes demo} calls it: {@code ramen-01} for {@code Ramen_01_OneChefInSequence}. */
+    private static String lessonName(Class<?> lesson) {
+        String[] words = lesson.getSimpleName().split("_", 3);
+        return words[0].toLowerCase(java.util.Locale.ROOT) + "-" + words[1];
     }
 }

@@ -27,16 +27,18 @@ import java.util.concurrent.Executors;
  * tasks run there unchanged.
  *
  * <p>Run: {@code ./primes demo scale-01} (up to 3 threads and 3 members; give another maximum
- * as the argument). Sample output (2-core AMD EPYC with AVX-512, JDK 25, recorded 2026-12-01):
+ * as the argument). Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * count:3000000:48 on 2 cores; best of 3 runs after warming up until steady
  *          workers   start ms    wall ms  speedup
- * threads        1          2      113.9    1.00x
- * threads        2          0       84.2    1.35x
- * threads        3          0       72.5    1.57x
- * members        1       2581      139.7    0.82x
- * members        2       1649      135.7    0.84x
- * members        3       2406      144.5    0.79x
+ * threads        1          1      123.6    1.00x
+ * threads        2          0       69.8    1.77x
+ * threads        3          0       86.1    1.44x
+ * members        1       3034      134.2    0.92x
+ * members        2       1497      134.1    0.92x
+ * members        3       3623      141.8    0.87x
+ * (speedup: over 1 thread; sequential would be about the same as 1 thread)
  * </pre>
  */
 public final class Scale_01_UpVersusOut {

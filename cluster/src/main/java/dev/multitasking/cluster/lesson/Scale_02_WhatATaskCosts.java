@@ -23,14 +23,15 @@ import java.util.concurrent.Executors;
  * cluster's: a cluster's tasks should each run for tens of milliseconds at least.
  *
  * <p>Run: {@code ./primes demo scale-02} (a 2-member cluster, 2,000 round trips each way after
- * as many to warm up). Sample output (2-core AMD EPYC, JDK 25):
+ * as many to warm up). Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * 2 members formed in 2948 ms
+ * 2 members formed in 2439 ms
  *                              round trip, median  99th percentile
- * from a client                            770 us          7446 us
- * from an embedded member                  416 us          4402 us
- * a thread pool, for scale                  36 us            68 us
- * a process pool, for scale                 48 us           426 us
+ * from a client                            886 us          8459 us
+ * from an embedded member                  495 us          4836 us
+ * a thread pool, for scale                   6 us            15 us
+ * a process pool, for scale                 49 us          1317 us
  * </pre>
  */
 public final class Scale_02_WhatATaskCosts {

@@ -14,10 +14,11 @@ import java.util.concurrent.Future;
  *
  * <p>Contrast with {@link Async_02_CallbackWhenItBoils}, where the same work overlaps.
  *
- * <p>Run: {@code ./primes demo async-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo async-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * main waits in get() for 301 ms; chopped 0 vegetables meanwhile
- * water boiled on thread 'stove'; then main chopped 3 vegetables: done after 609 ms
+ * main waits in get() for 302 ms; chopped 0 vegetables meanwhile
+ * water boiled on thread 'stove'; then main chopped 3 vegetables: done after 618 ms
  * </pre>
  */
 public final class Async_01_WaitForTheWater {

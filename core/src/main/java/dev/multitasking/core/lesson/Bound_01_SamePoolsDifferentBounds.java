@@ -27,16 +27,17 @@ import java.util.concurrent.ThreadPoolExecutor;
  *
  * <p>Each figure is the best of 3 runs. Some runs have shown the CPU-bound column at 16 threads
  * near 1.1x instead of 2x, for all three runs of that JVM: an effect not yet explained (the JIT is
- * the suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * the suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * 2 cores
  *                      I/O-bound                     CPU-bound
  * threads   io:32:50ms   speedup   count:2000000:32   speedup   cores busy
- *       1      1664 ms     1.00x             181 ms     1.00x          1.0
- *       2       835 ms     1.99x              95 ms     1.90x          1.9
- *       4       417 ms     3.99x              91 ms     1.98x          2.0
- *       8       211 ms     7.87x              92 ms     1.96x          1.9
- *      16       108 ms    15.33x              91 ms     1.97x          2.0
+ *       1      1662 ms     1.00x              67 ms     1.00x          1.0
+ *       2       829 ms     2.00x              35 ms     1.91x          2.0
+ *       4       411 ms     4.04x              44 ms     1.51x          1.8
+ *       8       206 ms     8.03x              37 ms     1.83x          1.9
+ *      16       105 ms    15.77x              39 ms     1.70x          1.8
  * </pre>
  */
 public final class Bound_01_SamePoolsDifferentBounds {

@@ -26,7 +26,8 @@ import java.util.concurrent.RejectedExecutionException;
  * ({@code timeout}), which is what {@code Futures.map} adds. After {@code shutdown()} the executor refuses new work with
  * {@link RejectedExecutionException}, where Python raises {@code RuntimeError}.
  *
- * <p>Run: {@code ./primes demo futures-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo futures-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * submit: 112272535095293 is prime? true (future done: true)
  * map: 112272535095293=true 112582705942171=true 112272535095293=true 115280095190773=true 115797848077099=true 1099726899285419=false

@@ -21,13 +21,16 @@ import java.util.concurrent.CompletableFuture;
  * seven minutes back.
  *
  * <p>Run: {@code ./primes demo ramen-01} or this class's {@code main} in an IDE. A minute of the
- * shop lasts 20 ms. Sample output (2-core AMD EPYC, JDK 25):
+ * shop lasts 20 ms. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * One chef, in sequence: 6 bowls in 60.7 scaled minutes: 5.9 bowls per hour
  * bowl 1  |bbbPPccccS| served at 10.4 min by chef-1
- * bowl 2  |          bbbPPccccS| served at 20.5 min by chef-1
- * bowl 3  |                    bbbbPPccccS| served at 30.5 min by chef-1
- * ...
+ * bowl 2  |          bbbPPccccS| served at 20.4 min by chef-1
+ * bowl 3  |                    bbbPPccccSS| served at 30.5 min by chef-1
+ * bowl 4  |                               bbbPPccccS| served at 40.6 min by chef-1
+ * bowl 5  |                                         bbbPPccccS| served at 50.6 min by chef-1
+ * bowl 6  |                                                   bbbPPccccS| served at 60.7 min by chef-1
  * </pre>
  */
 public final class Ramen_01_OneChefInSequence {

@@ -30,15 +30,23 @@ import java.util.concurrent.CompletableFuture;
  * cooking and serving have nothing to overlap with. The lesson serves a longer day too, 30 bowls,
  * which comes close.
  *
- * <p>Run: {@code ./primes demo ramen-02}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
+ * <p>Run: {@code ./primes demo ramen-02}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * One chef, overlapping the waits: 6 bowls in 21.5 scaled minutes: 16.7 bowls per hour (2.8x one chef in sequence)
- * a longer day, 30 bowls in 93.7 scaled minutes: 19.2 bowls per hour (3.2x; the limit is 20, 3.3x)
- * bowl 1  |   PP           S| served at 16.6 min by chef-1
- *  stove  |bbb   cccc|
- * bowl 2  |      PP         S| served at 17.6 min by chef-1
- *  stove  |bbb     cccc|
- * ...
+ * One chef, overlapping the waits: 6 bowls in 22.3 scaled minutes: 16.1 bowls per hour (2.7x one chef in sequence)
+ * a longer day, 30 bowls in 94.0 scaled minutes: 19.1 bowls per hour (3.2x; the limit is 20, 3.3x)
+ * bowl 1  |    PP          S| served at 17.2 min by chef-1
+ *  stove  |bbbb  cccc|
+ * bowl 2  |      PP         S| served at 18.2 min by chef-1
+ *  stove  | bbb    cccc|
+ * bowl 3  |        PP        S| served at 19.3 min by chef-1
+ *  stove  | bbb      cccc|
+ * bowl 4  |          PP       S| served at 20.3 min by chef-1
+ *  stove  | bbb        cccc|
+ * bowl 5  |            PP      S| served at 21.3 min by chef-1
+ *  stove  | bbb          cccc|
+ * bowl 6  |              PP     S| served at 22.3 min by chef-1
+ *  stove  | bbb            cccc|
  * </pre>
  */
 public final class Ramen_02_OneChefOverlapsTheWaits {

@@ -10,13 +10,16 @@ import java.time.Duration;
  *
  * <p>In Java: a fixed pool of two platform threads, {@code chef-1} and {@code chef-2}.
  *
- * <p>Run: {@code ./primes demo ramen-03}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
+ * <p>Run: {@code ./primes demo ramen-03}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * Two chefs, each in sequence: 6 bowls in 30.5 scaled minutes: 11.8 bowls per hour
- * bowl 1  |bbbPPccccS| served at 10.4 min by chef-1
- * bowl 2  |bbbPPccccS| served at 10.3 min by chef-2
- * bowl 3  |          bbbPPccccS| served at 20.4 min by chef-2
- * ...
+ * Two chefs, each in sequence: 6 bowls in 30.6 scaled minutes: 11.8 bowls per hour
+ * bowl 1  |bbbPPccccS| served at 10.5 min by chef-1
+ * bowl 2  |bbbPPccccS| served at 10.4 min by chef-2
+ * bowl 3  |          bbbPPccccS| served at 20.5 min by chef-2
+ * bowl 4  |          bbbPPccccS| served at 20.5 min by chef-1
+ * bowl 5  |                    bbbbPPccccS| served at 30.5 min by chef-1
+ * bowl 6  |                    bbbPPPccccS| served at 30.5 min by chef-2
  * </pre>
  */
 public final class Ramen_03_TwoChefs {

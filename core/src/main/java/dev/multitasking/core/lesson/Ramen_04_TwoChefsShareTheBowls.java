@@ -24,16 +24,26 @@ import java.util.concurrent.CompletableFuture;
  * {@code prepare} start together and {@code thenCombine} joins them; whichever chef is free takes
  * the next hands-on step.
  *
- * <p>Run: {@code ./primes demo ramen-04}. Sample output (2-core AMD EPYC, JDK 25, 20 ms a minute):
+ * <p>Run: {@code ./primes demo ramen-04}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * one change at a time                                 one bowl served at      six bowls in
- * 1 chef, lesson 2's recipe (boil, then prepare)                 10.5 min          21.2 min
- * 1 chef, prepares while the water boils (concurrency)            8.1 min          18.2 min
- * 2 chefs, the same recipe (parallelism)                          8.0 min          11.1 min
- * Two chefs, six bowls: 6 bowls in 11.1 scaled minutes: 32.4 bowls per hour
+ * 1 chef, lesson 2's recipe (boil, then prepare)                 11.0 min          21.2 min
+ * 1 chef, prepares while the water boils (concurrency)            8.1 min          18.3 min
+ * 2 chefs, the same recipe (parallelism)                          8.1 min          11.1 min
+ * Two chefs, six bowls: 6 bowls in 11.1 scaled minutes: 32.3 bowls per hour
  * bowl 1  |PP     S| served at  8.1 min by chef-1,chef-2
  *  stove  |bbbcccc|
- * ...
+ * bowl 2  |PP     S| served at  8.1 min by chef-2,chef-1
+ *  stove  |bbbcccc|
+ * bowl 3  |  PP    S| served at  9.1 min by chef-2
+ *  stove  |bbb cccc|
+ * bowl 4  |  PP    S| served at  9.1 min by chef-1
+ *  stove  |bbb cccc|
+ * bowl 5  |    PP    S| served at 11.1 min by chef-1
+ *  stove  |bbb   cccc|
+ * bowl 6  |    PP    S| served at 11.1 min by chef-2
+ *  stove  |bbb   cccc|
  * </pre>
  */
 public final class Ramen_04_TwoChefsShareTheBowls {

@@ -35,16 +35,17 @@ import java.util.concurrent.Future;
  * are primes of the same size, each about a fifth of the work, and the sixth has a small factor;
  * one core gets three of the five, so about 1.8x is the most any pool can reach.
  *
- * <p>Run: {@code ./primes demo primes-01}. Sample output (2-core AMD EPYC, JDK 25, Python 3.11):
+ * <p>Run: {@code ./primes demo primes-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * the six numbers of the lecture, is_prime by trial division, pool start-up included (best of 3)
  *                              wall      answers
- * Java, plain loop          54.7 ms      right
- * Java, process pool         248 ms      right   (2 worker JVMs; starting them is most of it)
- * Java, thread pool         31.5 ms      right   (2 threads: no GIL)
- * Python, plain loop         1.02 s      right
- * Python, thread pool        984 ms      right   (the GIL: one thread runs Python at a time)
- * Python, process pool       568 ms      right
+ * Java, plain loop          34.6 ms      right
+ * Java, process pool         415 ms      right   (2 worker JVMs; starting them is most of it)
+ * Java, thread pool         13.3 ms      right   (2 threads: no GIL)
+ * Python, plain loop         848 ms      right
+ * Python, thread pool        951 ms      right   (the GIL: one thread runs Python at a time)
+ * Python, process pool       502 ms      right
  * the lecture (its machine): 2.29 s plain loop, 0.56 s process pool
  * </pre>
  */

@@ -13,14 +13,15 @@ import java.util.List;
  * computed it. The function is a serializable lambda ({@code TaskFunction}): it travels to the
  * worker JVM as data and runs there.
  *
- * <p>Run: {@code ./primes demo processpool-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * parent pid 24379
- * 2 from pid 24497
- * 4 from pid 24492
- * 6 from pid 24492
- * 8 from pid 24492
- * 10 from pid 24492
+ * parent pid 1006
+ * 2 from pid 1048
+ * 4 from pid 1030
+ * 6 from pid 1030
+ * 8 from pid 1030
+ * 10 from pid 1030
  * </pre>
  */
 public final class ProcessPool_01_MapWithPids {

@@ -15,12 +15,13 @@ import java.util.concurrent.Future;
  * was running on the dead worker fails with a {@link WorkerCrashedException} (its exit code and
  * last words attached), the worker is replaced, and every other task completes.
  *
- * <p>Run: {@code ./primes demo processpool-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-02}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * 1 squared is 1
  * 2 squared is 4
  * 3 squared is 9
- * 4 failed: worker 24644 ended with exit code 9
+ * 4 failed: worker 1106 ended with exit code 9
  * 5 squared is 25
  * 6 squared is 36
  * 7 squared is 49

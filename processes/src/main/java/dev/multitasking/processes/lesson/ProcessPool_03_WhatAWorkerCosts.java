@@ -20,11 +20,12 @@ import java.util.concurrent.Executors;
  * some ten thousand frames, so the round trips are timed after as many again as are measured
  * (20,000 by default; give another count as the argument, e.g. 2000, to see a colder worker).
  *
- * <p>Run: {@code ./primes demo processpool-03}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo processpool-03}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  *                        start 2 workers     round trip, median  99th percentile
- * worker processes             197.8 ms                  65 us           109 us
- * worker threads                 4.2 ms                  13 us            53 us
+ * worker processes             327.2 ms                  58 us           187 us
+ * worker threads                 1.9 ms                  19 us           107 us
  * </pre>
  */
 public final class ProcessPool_03_WhatAWorkerCosts {

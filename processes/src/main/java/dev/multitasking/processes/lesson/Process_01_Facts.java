@@ -18,19 +18,20 @@ import java.util.Optional;
  * The lecture then finds itself with {@code ps -ef | grep <pid>}; here
  * {@link ProcessHandle#allProcesses()} does the listing and a filter does the grep.
  *
- * <p>Run: {@code ./primes demo process-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo process-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * process ID: 23844
- * parent process ID: 23842
+ * process ID: 7398
+ * parent process ID: 6735
  * user ID: 0 (root)
  * group ID: 0
  * current directory: /work/main
- * started: 2026-11-26T15:12:19.350Z, CPU so far: 600 ms
- * command: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar /work/main/primes-app/target/primes.jar demo process...
- * 
- * ps -ef | grep 23844, in Java:
+ * started: 2026-12-01T23:06:23.940Z, CPU so far: 100 ms
+ * command: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp /work/main/primes-app/target/primes.jar dev.multitask...
+ *
+ * ps -ef | grep 7398, in Java:
  * UID          PID    PPID STIME CMD
- * root       23844   23842 15:12 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar /work/main/primes-app/target/primes.jar d...
+ * root        7398    6735 23:06 /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp /work/main/primes-app/target/primes.jar de...
  * </pre>
  */
 public final class Process_01_Facts {

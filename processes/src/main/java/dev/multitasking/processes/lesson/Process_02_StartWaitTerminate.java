@@ -22,11 +22,12 @@ import java.util.concurrent.TimeUnit;
  * {@code terminate()} and {@code kill()} send the same two signals, and its
  * {@code Process.exitcode} reports them as -15 and -9.
  *
- * <p>Run: {@code ./primes demo process-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo process-02}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * finished:   exit code 0, killed false, said: [child 24138 working for 200 ms]
+ * finished:   exit code 0, killed false, said: [child 28291 working for 200 ms]
  * failed:     exit code 3, killed false
- * terminated: exit code 137, killed true, 514 ms after start instead of 10 minutes
+ * terminated: exit code 137, killed true, 513 ms after start instead of 10 minutes
  * destroy() (SIGTERM):          exit code 143, its shutdown hook ran: true  (Python's terminate(): exitcode -15)
  * destroyForcibly() (SIGKILL):  exit code 137, its shutdown hook ran: false (Python's kill(): exitcode -9)
  * </pre>

@@ -25,25 +25,32 @@ import java.util.List;
  * same at a glance.
  *
  * <p>Run: {@code ./primes demo profiling-01} (the files go to {@code target/profile}, or to the
- * directory given as the argument). Sample output (2-core AMD EPYC, JDK 25):
+ * directory given as the argument). Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
- * seed ran 91 times; 2134 samples
+ * seed ran 96 times; 2173 samples
  *
  * self (the method's own code)
- *    90.25%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *    86.29%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.05%  dev.multitasking.core.primes.Primes.isqrt
  *
  * total (the method and what it called)
- *    90.96%  dev.multitasking.core.primes.IsPrime.call
- *    90.91%  dev.multitasking.core.primes.Primes.isPrime
- *    90.91%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.09%  dev.multitasking.core.workload.SeedWorkload.prepare
+ *    87.71%  dev.multitasking.core.primes.IsPrime.call
+ *    87.71%  dev.multitasking.core.primes.Primes.isPrime
+ *    87.71%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.23%  dev.multitasking.core.workload.SeedWorkload.prepare
+ *     0.05%  dev.multitasking.core.primes.Primes.isqrt
  *
  * hottest lines
- *    64.84%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
- *    30.73%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
- *     3.13%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
+ *    51.85%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
+ *    38.10%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
+ *     4.23%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
+ *     3.17%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:95
+ *     1.06%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:97
  *
  * the hottest line, Primes.java:98: quotients[j] = nd / (first + BLOCK_OFFSETS[j]);
+ * flame graph: /work/main/target/profile/seed.html
+ * collapsed stacks: /work/main/target/profile/seed.collapsed
  * </pre>
  * The line's text is read from the source tree when the lesson runs in the repository: line
  * numbers move as the code changes, so the lesson shows the line itself, as line_profiler does.
@@ -95,20 +102,26 @@ public final class Profiling_01_WhereSeedSpendsItsTime {
         return type.substring(type.lastIndexOf('.') + 1) + ".java";
     }
 
-    /** The text of a method's source line, from the module sources under the working directory, if there. */
+    /**
+     * The text of a method's source line, from the module sources under the working directory
+     * (the project's root) or the one above it (a module's, where its tests run), if there.
+     */
     static java.util.Optional<String> sourceLine(String method, int line) {
         String type = method.substring(0, method.lastIndexOf('.'));
         String file = type.replace('.', '/') + ".java";
-        try (var modules = java.nio.file.Files.list(Path.of("."))) {
-            for (Path module : modules.toList()) {
-                Path source = module.resolve("src/main/java").resolve(file);
-                if (java.nio.file.Files.isRegularFile(source)) {
-                    List<String> lines = java.nio.file.Files.readAllLines(source);
-                    return line >= 1 && line <= lines.size() ? java.util.Optional.of(lines.get(line - 1).strip()) : java.util.Optional.empty();
+        for (Path root : List.of(Path.of("."), Path.of(".."))) {
+            try (var modules = java.nio.file.Files.list(root)) {
+                for (Path module : modules.toList()) {
+                    Path source = module.resolve("src/main/java").resolve(file);
+                    if (java.nio.file.Files.isRegularFile(source)) {
+                        List<String> lines = java.nio.file.Files.readAllLines(source);
+                        return line >= 1 && line <= lines.size() ? java.util.Optional.of(lines.get(line - 1).strip())
+                                : java.util.Optional.empty();
+                    }
                 }
+            } catch (java.io.IOException e) {
+                // no such directory to look in
             }
-        } catch (java.io.IOException e) {
-            return java.util.Optional.empty();
         }
         return java.util.Optional.empty();
     }

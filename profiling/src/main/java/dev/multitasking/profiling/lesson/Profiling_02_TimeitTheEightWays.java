@@ -34,17 +34,18 @@ import java.util.function.Supplier;
  * alone), and says how to build it when it is not.
  *
  * <p>Run: {@code ./primes demo profiling-02} ({@code ./primes demo profiling-02 naive}: the naive
- * loop only). Sample output (2-core AMD EPYC, JDK 25):
+ * loop only). Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * Python form                Java                 naive, 1st   naive, 2nd   JMH (ns per call)
- * set(range(100))            setOfRange              5367 ns      1912 ns   1374 ± 26
- * list(range(100))           listOfRange             1231 ns       429 ns   166 ± 110
- * tuple(range(100))          arrayOfRange            2904 ns       941 ns   337 ± 2188
- * str(list(range(100)))      stringOfRange           6048 ns      2554 ns   1847 ± 442
- * s.add(i) in a loop         setAddLoop              1823 ns       952 ns   1113 ± 26
- * l.append(i) in a loop      listAddLoop              797 ns       238 ns   249 ± 24
- * {i for i in range(100)}    setComprehension        2767 ns      3068 ns   1766 ± 2621
- * [i for i in range(100)]    listComprehension       1862 ns      1714 ns   386 ± 23
+ * set(range(100))            setOfRange              5635 ns      2661 ns   1632 ± 857
+ * list(range(100))           listOfRange             2200 ns       689 ns   171 ± 51
+ * tuple(range(100))          arrayOfRange            3344 ns      1024 ns   90 ± 10
+ * str(list(range(100)))      stringOfRange           6561 ns      4030 ns   2673 ± 702
+ * s.add(i) in a loop         setAddLoop              2931 ns      2768 ns   1423 ± 584
+ * l.append(i) in a loop      listAddLoop              986 ns       339 ns   475 ± 1326
+ * {i for i in range(100)}    setComprehension        2466 ns      1888 ns   2655 ± 7344
+ * [i for i in range(100)]    listComprehension       2106 ns      1302 ns   725 ± 99
  * </pre>
  * JMH's error is its 99.9% interval over 5 short iterations: where it is as large as the score,
  * the runs disagreed (a GC, a recompilation), and a longer run

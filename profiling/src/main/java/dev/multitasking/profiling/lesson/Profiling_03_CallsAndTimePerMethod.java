@@ -29,16 +29,18 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code smallestFactorByTrialDivision}: the same answer as the sampling profiler, now with the
  * call counts cProfile prints. On JDK 21 to 24 the event does not exist; the lesson says so.
  *
- * <p>Run: {@code ./primes demo profiling-03}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo profiling-03}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * the six numbers, 20 rounds, through IsPrime (cProfile's ncalls and cumtime)
  *    calls     total ms       per call   longest call   method
- *      120       1102.8       9.190 ms      16.789 ms   dev.multitasking.core.primes.IsPrime.call
- *      120       1102.6       9.188 ms      16.769 ms   dev.multitasking.core.primes.Primes.isPrime
- *      120       1101.7       9.181 ms      16.746 ms   dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *      120          0.0       0.000 ms       0.005 ms   dev.multitasking.core.primes.IsPrime.&lt;init&gt;
- *      120          0.0       0.000 ms       0.005 ms   dev.multitasking.core.primes.Primes.isqrt
- *        1          0.0       0.001 ms       0.001 ms   dev.multitasking.core.primes.Primes.&lt;clinit&gt;
+ *      120        456.4       3.803 ms      14.105 ms   dev.multitasking.core.primes.IsPrime.call
+ *      120        455.4       3.795 ms      13.900 ms   dev.multitasking.core.primes.Primes.isPrime
+ *      120        454.9       3.791 ms      13.883 ms   dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *        1          0.7       0.682 ms       0.682 ms   dev.multitasking.core.primes.Primes.&lt;clinit&gt;
+ *     6400          0.3       0.000 ms       0.022 ms   dev.multitasking.core.primes.Primes.wholeQuotient
+ *      120          0.1       0.001 ms       0.014 ms   dev.multitasking.core.primes.Primes.isqrt
+ *      120          0.1       0.001 ms       0.004 ms   dev.multitasking.core.primes.IsPrime.&lt;init&gt;
  * </pre>
  */
 public final class Profiling_03_CallsAndTimePerMethod {

@@ -32,16 +32,17 @@ import java.util.stream.IntStream;
  * virtual threads for ten thousand waits ({@code virtual-01}), and few worker JVMs, reused
  * ({@code processpool-03}).
  *
- * <p>Run: {@code ./primes demo profiling-04}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo profiling-04}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * allocated to build 1,000 numbers (ThreadMXBean, exact):
  *   int[1000]                      4,120 bytes
  *   ArrayList&lt;Integer&gt; of 1000    17,992 bytes (4.4x: an Integer object per number past 127)
  *   HashSet&lt;Integer&gt; of 1000      62,464 bytes (15.2x: and a node per entry)
  * resident memory a worker holds (/proc):
- *   a platform thread, blocked        18 KiB each (200 started)
- *   a virtual thread, blocked        2.6 KiB each (10,000 started)
- *   a JVM, idle                       44 MiB
+ *   a platform thread, blocked       101 KiB each (200 started)
+ *   a virtual thread, blocked        2.9 KiB each (10,000 started)
+ *   a JVM, idle                       45 MiB
  * </pre>
  */
 public final class Profiling_04_WhereTheMemoryGoes {

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Runnable} record whose components are the arguments, which also names the job in logs.
  * Subclassing {@code Thread} is not needed for either.
  *
- * <p>Run: {@code ./primes demo creating-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo creating-02}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * order 0: ramen by lambda-cook-0
  * order 1: udon by record-cook-1

@@ -23,23 +23,24 @@ import java.util.concurrent.LinkedBlockingQueue;
  * where {@code close()} waits for the work and ends the threads. (The project's own full pools,
  * {@code FixedThreadPool} and {@code WorkStealingThreadPool}, fill in what the first one lacks.)
  *
- * <p>Run: {@code ./primes demo pools-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo pools-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * by hand (a queue and two threads):
  *   112272535095293 prime? true on hand-worker-1
  *   112582705942171 prime? true on hand-worker-2
- *   115280095190773 prime? true on hand-worker-2
- *   115797848077099 prime? true on hand-worker-1
+ *   115280095190773 prime? true on hand-worker-1
+ *   115797848077099 prime? true on hand-worker-2
  *   1099726899285419 prime? false on hand-worker-2
  * by library (ExecutorService in try-with-resources):
  *   112272535095293 prime? true on pool-1-thread-1
  *   112582705942171 prime? true on pool-1-thread-2
- *   115280095190773 prime? true on pool-1-thread-2
+ *   115280095190773 prime? true on pool-1-thread-1
  *   115797848077099 prime? true on pool-1-thread-1
- *   1099726899285419 prime? false on pool-1-thread-2
+ *   1099726899285419 prime? false on pool-1-thread-1
  * what reuse saves, 5,000 tiny tasks:
- *   a new thread for each:  674 ms
- *   a pool of 2 threads:    234 ms (2.9x less)
+ *   a new thread for each:  685 ms
+ *   a pool of 2 threads:    360 ms (1.9x less)
  * </pre>
  */
 public final class Pools_01_ByHandAndByLibrary {

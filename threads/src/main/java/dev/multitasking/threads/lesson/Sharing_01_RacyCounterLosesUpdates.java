@@ -17,13 +17,14 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Processes, by contrast, do not share a heap at all: see the processes module.
  *
- * <p>Run: {@code ./primes demo sharing-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo sharing-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * counter            expected      counted       lost       ms
- * plain field       4,000,000    3,760,279    239,721       28
- * synchronized      4,000,000    4,000,000          0      119
- * AtomicLong        4,000,000    4,000,000          0       43
- * LongAdder         4,000,000    4,000,000          0       37
+ * plain field       4,000,000    3,803,055    196,945       17
+ * synchronized      4,000,000    4,000,000          0      179
+ * AtomicLong        4,000,000    4,000,000          0       38
+ * LongAdder         4,000,000    4,000,000          0       35
  * </pre>
  */
 public final class Sharing_01_RacyCounterLosesUpdates {

@@ -27,12 +27,13 @@ import java.util.concurrent.TimeUnit;
  * started with the JDK's {@link ProcessBuilder}: the {@code threads} module stands on {@code core}
  * alone, and the project's launcher is in {@code processes}.
  *
- * <p>Run: {@code ./primes demo stopping-01}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo stopping-01}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * plain:        still running after 2 s: the compiled loop never reads the flag again
- * volatile:     stopped 0 ms after being told, after 1,092,632,302 laps
- * opaque:       stopped 0 ms after being told, after 1,017,293,556 laps
- * synchronized: stopped 0 ms after being told, after 74,928,776 laps
+ * volatile:     stopped 0 ms after being told, after 1,477,811,326 laps
+ * opaque:       stopped 1 ms after being told, after 1,523,767,064 laps
+ * synchronized: stopped 0 ms after being told, after 38,355,670 laps
  * </pre>
  * The synchronized worker's laps are fewer: it takes and releases a lock on every lap.
  */

@@ -12,7 +12,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * cannot be stopped that way, which is why {@code join(Duration)} (Java 19+) takes a timeout and
  * answers whether the thread really ended, instead of waiting forever.
  *
- * <p>Run: {@code ./primes demo stopping-02}. Sample output (2-core AMD EPYC, JDK 25):
+ * <p>Run: {@code ./primes demo stopping-02}. Sample output (recorded by {@code ./primes demo --record}
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * interrupt() a worker blocked in take(): ended at once
  * interrupt() a worker that swallows it: join(500 ms) says ended = false
