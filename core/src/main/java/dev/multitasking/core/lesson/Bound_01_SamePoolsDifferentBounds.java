@@ -18,16 +18,18 @@ import java.util.concurrent.ThreadPoolExecutor;
  * CPU-bound one (counting primes by trial division) speeds up only until every core is busy;
  * threads beyond the core count just take turns.
  *
- * <p>The lecture says threads do not help CPU-bound Python code; that is CPython's global
- * interpreter lock, which lets one thread run Python bytecode at a time. Java has no such lock:
+ * <p>The lecture defines the two bounds. In Python, threads do not help CPU-bound code: CPython's
+ * global interpreter lock lets one thread run Python bytecode at a time. Java has no such lock:
  * its threads run on all cores at once, so the CPU-bound column here does speed up, up to the
  * core count. (Python reaches for processes instead; see the {@code processes} module.) The
  * last column, CPU time over wall time for the CPU-bound run, shows it directly: about 1 core
  * busy with one thread, about 2 with two or more.
  *
- * <p>Each figure is the best of 3 runs. Some runs have shown the CPU-bound column at 16 threads
- * near 1.1x instead of 2x, for all three runs of that JVM: an effect not yet explained (the JIT is
- * the suspect), recorded rather than hidden. Run: {@code ./primes demo bound-01}. Sample output (recorded by {@code ./primes demo --record}
+ * <p>Each figure is the best of 3 runs, after warming up until the JIT is quiet. (An earlier
+ * build, which warmed up for a fixed count, showed the CPU-bound column at 16 threads near 1.1x in
+ * some JVMs; since warm-up waits for the compiler, three runs put it at 1.66x-1.87x, where 2 to 8
+ * threads are: it is not seen any more.) Of 67 ms of work, a millisecond or two of spread moves
+ * the CPU-bound speedups by a tenth: they sit near 2, never above it. Run: {@code ./primes demo bound-01}. Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * 2 cores

@@ -24,9 +24,12 @@ import java.util.concurrent.Future;
  * <p>{@link Futures#await} (Python's {@code wait}) returns when a condition holds, giving back the
  * done and the not-done sets, so the caller can, say, cancel the rest: {@code FIRST_COMPLETED}
  * as soon as one is done (the JDK's {@link CompletableFuture#anyOf} gives the first value, not
- * the sets); {@code FIRST_EXCEPTION} as soon as one fails (the JDK has nothing like it:
- * {@link CompletableFuture#allOf} waits for every one, failed or not); {@code ALL_COMPLETED}
- * when all are (the JDK's {@code allOf}, or {@code invokeAll}).
+ * the sets); {@code FIRST_EXCEPTION} as soon as one fails (no released JDK API waits so for
+ * futures: {@link CompletableFuture#allOf} waits for every one, failed or not; where the JDK is
+ * heading is structured concurrency, {@code StructuredTaskScope}, whose default policy fails the
+ * scope at the first failure and cancels the rest, a preview API in JDK 25 and so not used by this
+ * project, which builds for 21); {@code ALL_COMPLETED} when all are (the JDK's {@code allOf}, or
+ * {@code invokeAll}).
  *
  * <p>Run: {@code ./primes demo futures-02}. Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
@@ -35,7 +38,7 @@ import java.util.concurrent.Future;
  * as completed: 100 ms, 200 ms, 300 ms (Futures.asCompleted)
  * as completed: 100 ms, 200 ms, 300 ms (the JDK's ExecutorCompletionService)
  * wait(FIRST_COMPLETED): 1 done, 2 not done; the JDK's CompletableFuture.anyOf: 100 ms first
- * wait(FIRST_EXCEPTION): 1 done (it failed), 2 not done; the JDK has no such wait (allOf waits for all)
+ * wait(FIRST_EXCEPTION): 1 done (it failed), 2 not done; allOf waits for all (StructuredTaskScope, a preview in JDK 25, would not)
  * wait(ALL_COMPLETED): 3 done, 0 not done; the JDK's CompletableFuture.allOf waits the same
  * </pre>
  */
@@ -97,7 +100,7 @@ public final class Futures_02_AsCompletedAndWait {
                 }));
             }
             DoneAndNotDone<Long> failed = Futures.await(oneFails, ReturnWhen.FIRST_EXCEPTION, Duration.ofSeconds(30));
-            System.out.printf("wait(FIRST_EXCEPTION): %d done (it failed), %d not done; the JDK has no such wait (allOf waits for all)%n",
+            System.out.printf("wait(FIRST_EXCEPTION): %d done (it failed), %d not done; allOf waits for all (StructuredTaskScope, a preview in JDK 25, would not)%n",
                     failed.done().size(), failed.notDone().size());
             DoneAndNotDone<Long> all = Futures.await(oneFails, ReturnWhen.ALL_COMPLETED, Duration.ofSeconds(30));
             System.out.printf("wait(ALL_COMPLETED): %d done, %d not done; the JDK's CompletableFuture.allOf waits the same%n",

@@ -26,7 +26,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The lecture says more than 3x. That is the steady rate: once the shop is full, the chef's
  * hands are what limit it, 3 hands-on minutes a bowl, so at most 20 bowls an hour, 3.3 times one
- * chef in sequence. Six bowls do not reach it: the first 3 minutes of boiling and the last bowl's
+ * chef in sequence. That limit assumes a stove with a burner for every pot: the stove here is a
+ * timer that boils and cooks any number of pots at once. A real stove of, say, two burners
+ * would make the burners the limit (7 minutes of boiling and cooking a bowl, two at a time: about
+ * 17 bowls an hour), below the chef's. Six bowls do not reach it: the first 3 minutes of boiling and the last bowl's
  * cooking and serving have nothing to overlap with. The lesson serves a longer day too, 30 bowls,
  * which comes close.
  *

@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * half the time, since hands-on work (3 of each bowl's 10 minutes) was what one chef could not
  * overlap. That gain is parallelism.
  *
+ * <p>This corrects the lecture, which says that with both at once the chefs split one bowl's
+ * steps between them, so even one bowl finishes sooner. Splitting a bowl between two chefs saves
+ * nothing: its steps come one after another, and one chef is free for each. What serves one
+ * bowl sooner is the recipe, preparing while the water boils, and one chef does that alone.
+ *
  * <p>In Java: the recipe becomes a graph of {@link CompletableFuture}s. {@code boil} and
  * {@code prepare} start together and {@code thenCombine} joins them; whichever chef is free takes
  * the next hands-on step.

@@ -21,14 +21,20 @@ import java.util.function.Supplier;
  * are timed two ways.
  *
  * <p>First the naive way, a {@code System.nanoTime()} loop, as {@code timeit} does: 20,000 calls
- * of each, twice in a row. The first pass measures the interpreter and the JIT at work, not the
- * code: most of the same calls run several times faster in the second pass, once compiled. And a
+ * of each, twice in a row. The first pass measures the JVM getting ready, not the code: each
+ * form's first calls load its classes and link its lambdas and method references, run in the
+ * interpreter, and wait for the JIT; most of the same calls run several times faster in the
+ * second pass, once compiled. And a
  * naive loop has two more traps it cannot see: the JIT may drop work whose result nobody reads
  * (dead code; this loop adds every result's size to a sum, so it cannot), and it may compile the
  * loop itself mid-run (on-stack replacement), so a figure can mix two speeds.
  *
  * <p>Then JMH ({@link CollectionBuildBenchmark}), which forks a fresh JVM, warms up, measures in
- * iterations and sinks every result: the numbers to trust. JMH lives in the benchmarks jar, not in
+ * iterations and sinks every result, and says how far its iterations disagreed: its error is the
+ * 99.9% interval of the mean. A score whose error is half of it or more is marked: its iterations
+ * did not agree (a collection, a recompilation, another process), and it is not a figure to
+ * quote; a longer run, {@code java -jar profiling/target/benchmarks.jar CollectionBuild} (3
+ * warm-up and 5 measured iterations of a second each), is. JMH lives in the benchmarks jar, not in
  * {@code primes}; the lesson runs it from {@code profiling/target/benchmarks.jar} when that jar is
  * there (a child JVM started with the JDK's {@link ProcessBuilder}: this module stands on core
  * alone), and says how to build it when it is not.
@@ -38,23 +44,20 @@ import java.util.function.Supplier;
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
  * <pre>
  * Python form                Java                 naive, 1st   naive, 2nd   JMH (ns per call)
- * set(range(100))            setOfRange              5635 ns      2661 ns   1632 ± 857
- * list(range(100))           listOfRange             2200 ns       689 ns   171 ± 51
- * tuple(range(100))          arrayOfRange            3344 ns      1024 ns   90 ± 10
- * str(list(range(100)))      stringOfRange           6561 ns      4030 ns   2673 ± 702
- * s.add(i) in a loop         setAddLoop              2931 ns      2768 ns   1423 ± 584
- * l.append(i) in a loop      listAddLoop              986 ns       339 ns   475 ± 1326
- * {i for i in range(100)}    setComprehension        2466 ns      1888 ns   2655 ± 7344
- * [i for i in range(100)]    listComprehension       2106 ns      1302 ns   725 ± 99
+ * set(range(100))            setOfRange              7038 ns      2645 ns   1994 ± 692
+ * list(range(100))           listOfRange             1893 ns       794 ns   188 ± 75
+ * tuple(range(100))          arrayOfRange            4699 ns      1001 ns   589 ± 3935 (iterations disagree: not a figure)
+ * str(list(range(100)))      stringOfRange           8208 ns      2635 ns   7955 ± 45236 (iterations disagree: not a figure)
+ * s.add(i) in a loop         setAddLoop              3271 ns       613 ns   2783 ± 6673 (iterations disagree: not a figure)
+ * l.append(i) in a loop      listAddLoop             1250 ns       196 ns   330 ± 205 (iterations disagree: not a figure)
+ * {i for i in range(100)}    setComprehension        2639 ns      1973 ns   6454 ± 40153 (iterations disagree: not a figure)
+ * [i for i in range(100)]    listComprehension       2717 ns      1525 ns   679 ± 224
  * </pre>
- * JMH's error is its 99.9% interval over 5 short iterations: where it is as large as the score,
- * the runs disagreed (a GC, a recompilation), and a longer run
- * ({@code java -jar profiling/target/benchmarks.jar CollectionBuild}) is the one to quote.
  */
 public final class Profiling_02_TimeitTheEightWays {
 
     /** The lesson in one line, which {@code primes demo} prints before running it. */
-    static final String CLAIM = "A naive timing loop measures the JIT warming up; JMH measures the code: the eight ways of building 0..99.";
+    static final String CLAIM = "A naive timing loop times the JVM warming up; JMH times warm code, and its error says when runs disagreed.";
 
     private Profiling_02_TimeitTheEightWays() {
     }
@@ -116,8 +119,10 @@ public final class Profiling_02_TimeitTheEightWays {
             for (String line : Files.readAllLines(csv)) {
                 String[] f = line.replace("\"", "").split(",");
                 if (f.length >= 6 && f[0].contains(".")) {
-                    scores.put(f[0].substring(f[0].lastIndexOf('.') + 1), String.format(Locale.ROOT, "%.0f ± %.0f",
-                            Double.parseDouble(f[4]), Double.parseDouble(f[5])));
+                    double score = Double.parseDouble(f[4]);
+                    double error = Double.parseDouble(f[5]);
+                    scores.put(f[0].substring(f[0].lastIndexOf('.') + 1), String.format(Locale.ROOT, "%.0f ± %.0f%s", score, error,
+                            error >= score / 2 ? " (iterations disagree: not a figure)" : ""));
                 }
             }
             return scores;
