@@ -59,7 +59,64 @@ final class SampleRecorder {
         }
         Files.writeString(source, withSample(Files.readString(source, StandardCharsets.UTF_8), printed, machine()), StandardCharsets.UTF_8);
         log.printf("%-16s %3d lines, %5.1f s -> %s%n", lesson.name(), printed.size(), (System.nanoTime() - begin) / 1e9, root.relativize(source));
+        for (Path readme : readmes(root)) {
+            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            String quoted = withQuote(text, lesson.name(), printed);
+            if (!quoted.equals(text)) {
+                Files.writeString(readme, quoted, StandardCharsets.UTF_8);
+                log.printf("%-16s            and its quote in %s%n", "", root.relativize(readme));
+            }
+        }
         log.flush();
+    }
+
+    /** The marker a README puts on the line before a fenced block that quotes a lesson's output. */
+    static String quoteMarker(String lesson) {
+        return "<!-- sample of ./primes demo " + lesson + " -->";
+    }
+
+    /** The project's READMEs: at its root and in each module. */
+    static List<Path> readmes(Path root) throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(root)) {
+            for (Path e : entries.sorted().toList()) {
+                Path inside = e.resolve("README.md");
+                if (e.getFileName().toString().matches("README.*\\.md") && Files.isRegularFile(e)) {
+                    all.add(e);
+                } else if (Files.isRegularFile(inside)) {
+                    all.add(inside);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** The README text with every block quoting {@code lesson} (see {@link #quoteMarker}) replaced by {@code printed}. */
+    static String withQuote(String readme, String lesson, List<String> printed) {
+        String marker = quoteMarker(lesson) + "\n```\n";
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int at; (at = readme.indexOf(marker, from)) >= 0; ) {
+            int end = readme.indexOf("\n```", at + marker.length() - 1);
+            if (end < 0) {
+                break;
+            }
+            out.append(readme, from, at + marker.length());
+            printed.forEach(line -> out.append(line.stripTrailing()).append('\n'));
+            from = end + 1;
+        }
+        return out.append(readme.substring(from)).toString();
+    }
+
+    /** The blocks of a README that quote lessons, by lesson name: their lines. */
+    static java.util.Map<String, List<String>> quotes(String readme) {
+        java.util.Map<String, List<String>> quotes = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- sample of \\./primes demo ([a-z]+-\\d\\d) -->\n```\n(.*?)\n```",
+                java.util.regex.Pattern.DOTALL).matcher(readme);
+        while (m.find()) {
+            quotes.put(m.group(1), m.group(2).lines().toList());
+        }
+        return quotes;
     }
 
     /** The machine, as a sample's header names it. */

@@ -26,27 +26,28 @@ import java.util.List;
  *
  * <p>Run: {@code ./primes demo profiling-01} (the files go to {@code target/profile}, or to the
  * directory given as the argument). Sample output (recorded by {@code ./primes demo --record}
- * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
- * seed ran 96 times; 2173 samples
+ * seed ran 122 times; 2172 samples
  *
  * self (the method's own code)
- *    86.29%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.05%  dev.multitasking.core.primes.Primes.isqrt
+ *    87.80%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.05%  dev.multitasking.core.primes.IsPrime.call
+ *     0.05%  dev.multitasking.core.primes.Primes.isPrime
  *
  * total (the method and what it called)
- *    87.71%  dev.multitasking.core.primes.IsPrime.call
- *    87.71%  dev.multitasking.core.primes.Primes.isPrime
- *    87.71%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *    89.13%  dev.multitasking.core.primes.IsPrime.call
+ *    89.04%  dev.multitasking.core.primes.Primes.isPrime
+ *    89.00%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
  *     0.23%  dev.multitasking.core.workload.SeedWorkload.prepare
- *     0.05%  dev.multitasking.core.primes.Primes.isqrt
+ *     0.05%  dev.multitasking.core.primes.Primes.&lt;clinit&gt;
  *
  * hottest lines
- *    51.85%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
- *    38.10%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
- *     4.23%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
- *     3.17%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:95
- *     1.06%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:97
+ *    52.51%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
+ *    36.41%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
+ *     6.33%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
+ *     1.58%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:97
+ *     1.58%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:95
  *
  * the hottest line, Primes.java:98: quotients[j] = nd / (first + BLOCK_OFFSETS[j]);
  * flame graph: /work/main/target/profile/seed.html
