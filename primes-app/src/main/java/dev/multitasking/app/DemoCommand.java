@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Lists the lessons, grouped by the lecture's sections; 'primes demo NAME' runs one.",
             "'primes demo --record [NAME...]' runs each lesson (every one without a name) in a JVM of its own and writes what it printed "
-                + "into its javadoc as its sample output, with the machine; run it from the project's root."})
+                + "into its javadoc as its sample output, with the machine, and into the READMEs' quotes of it; the name 'readme' (or none) "
+                + "also re-runs each command whose output a README quotes; run it from the project's root."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -74,12 +75,13 @@ final class DemoCommand implements Callable<Integer> {
             names.add(name);
             names.addAll(args);
         }
+        boolean readme = names.isEmpty() || names.remove("readme");
         for (String n : names) {
             chosen.add(lessons.named(n).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "unknown lesson '" + n + "'; 'primes demo' lists them")));
+                    "unknown lesson '" + n + "'; 'primes demo' lists them ('readme': the commands the READMEs quote)")));
         }
-        if (chosen.isEmpty()) {
-            chosen.addAll(lessons.all());
+        if (name == null) {
+            chosen.addAll(lessons.all());   // no name: every lesson, and the commands the READMEs quote
         }
         SampleRecorder recorder = new SampleRecorder(java.nio.file.Path.of("").toAbsolutePath(), out);
         java.util.Map<Lessons.Lesson, java.nio.file.Path> sources = new java.util.LinkedHashMap<>();
@@ -92,6 +94,9 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         for (var e : sources.entrySet()) {
             recorder.record(e.getKey(), e.getValue());
+        }
+        if (readme) {
+            recorder.recordCommands();
         }
         return CommandLine.ExitCode.OK;
     }

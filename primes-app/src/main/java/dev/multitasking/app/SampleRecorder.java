@@ -108,6 +108,70 @@ final class SampleRecorder {
         return out.append(readme.substring(from)).toString();
     }
 
+    /** The marker a README puts on the line before a fenced block that quotes a command's whole output. */
+    static String commandMarker(String args) {
+        return "<!-- output of ./primes " + args + " -->";
+    }
+
+    /** The blocks of a README that quote a command's output, by the command's arguments: their lines. */
+    static java.util.Map<String, List<String>> commandQuotes(String readme) {
+        java.util.Map<String, List<String>> quotes = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- output of \\./primes ([^\\n]+?) -->\n```\n(.*?)\n```",
+                java.util.regex.Pattern.DOTALL).matcher(readme);
+        while (m.find()) {
+            quotes.put(m.group(1), m.group(2).lines().toList());
+        }
+        return quotes;
+    }
+
+    /**
+     * Lines of a command's output that say what this run saw rather than what the command prints:
+     * the machine, the warm-up's length, physics' verdicts, the finding (which strategy won, by how
+     * much), where the report went. A quote and a run are compared without them.
+     */
+    private static final java.util.regex.Pattern RUN_SPECIFIC = java.util.regex.Pattern.compile(
+            "^(\\d+ cores?, .*|  \\^ suspect timing: .*|Not steady: .*|Fastest: .*|No winner.*|report: .*|\\(warmed up: .*)$");
+
+    /** A command's output without its {@link #RUN_SPECIFIC} lines. */
+    static List<String> withoutRunSpecific(List<String> lines) {
+        return lines.stream().filter(l -> !RUN_SPECIFIC.matcher(l).matches()).toList();
+    }
+
+    /** Runs {@code ./primes ARGS} in a JVM of its own and writes its output into every README block that quotes it. */
+    void recordCommands() throws IOException, InterruptedException {
+        for (Path readme : readmes(root)) {
+            String text = Files.readString(readme, StandardCharsets.UTF_8);
+            for (String args : commandQuotes(text).keySet()) {
+                List<String> printed = new ArrayList<>();
+                long begin = System.nanoTime();
+                ChildProcess.Result r = ChildProcess.main(PrimesCommand.class).args(args.split(" ")).name("record-readme")
+                        .onStdout(printed::add).timeout(LIMIT).tailLines(20).run();
+                if (r.exitCode() != 0) {
+                    throw new IOException("./primes " + args + " ended with exit code " + r.exitCode() + "; its last words: "
+                            + String.join(" | ", r.stderrTail()));
+                }
+                text = withCommandQuote(text, args, printed);
+                log.printf("./primes %s: %d lines, %.1f s -> %s%n", args, printed.size(), (System.nanoTime() - begin) / 1e9,
+                        root.relativize(readme));
+            }
+            Files.writeString(readme, text, StandardCharsets.UTF_8);
+        }
+        log.flush();
+    }
+
+    /** The README text with the block quoting {@code ./primes args} replaced by {@code printed}. */
+    static String withCommandQuote(String readme, String args, List<String> printed) {
+        String marker = commandMarker(args) + "\n```\n";
+        int at = readme.indexOf(marker);
+        int end = at < 0 ? -1 : readme.indexOf("\n```", at + marker.length() - 1);
+        if (end < 0) {
+            return readme;
+        }
+        StringBuilder out = new StringBuilder(readme.substring(0, at + marker.length()));
+        printed.forEach(line -> out.append(line.stripTrailing()).append('\n'));
+        return out.append(readme.substring(end + 1)).toString();
+    }
+
     /** The blocks of a README that quote lessons, by lesson name: their lines. */
     static java.util.Map<String, List<String>> quotes(String readme) {
         java.util.Map<String, List<String>> quotes = new java.util.LinkedHashMap<>();
