@@ -37,6 +37,11 @@ final class SampleRecorder {
 
     /** Where the lesson's source is under the project's root; empty when it is not there. */
     Optional<Path> sourceOf(Lessons.Lesson lesson) throws IOException {
+        return sourceOf(root, lesson);
+    }
+
+    /** Where the lesson's source is under {@code root}; empty when it is not there. */
+    static Optional<Path> sourceOf(Path root, Lessons.Lesson lesson) throws IOException {
         String relative = "src/main/java/" + lesson.type().replace('.', '/') + ".java";
         try (Stream<Path> modules = Files.list(root)) {
             return modules.map(m -> m.resolve(relative)).filter(Files::isRegularFile).findFirst();
@@ -93,19 +98,35 @@ final class SampleRecorder {
 
     /** The README text with every block quoting {@code lesson} (see {@link #quoteMarker}) replaced by {@code printed}. */
     static String withQuote(String readme, String lesson, List<String> printed) {
-        String marker = quoteMarker(lesson) + "\n```\n";
+        return withBlocks(readme, quoteMarker(lesson), printed);
+    }
+
+    /** The README text with the fenced block after every {@code marker} line replaced by {@code printed}. */
+    private static String withBlocks(String readme, String marker, List<String> printed) {
+        String opening = marker + "\n```\n";
         StringBuilder out = new StringBuilder();
         int from = 0;
-        for (int at; (at = readme.indexOf(marker, from)) >= 0; ) {
-            int end = readme.indexOf("\n```", at + marker.length() - 1);
+        for (int at; (at = readme.indexOf(opening, from)) >= 0; ) {
+            int end = readme.indexOf("\n```", at + opening.length() - 1);
             if (end < 0) {
                 break;
             }
-            out.append(readme, from, at + marker.length());
+            out.append(readme, from, at + opening.length());
             printed.forEach(line -> out.append(line.stripTrailing()).append('\n'));
             from = end + 1;
         }
         return out.append(readme.substring(from)).toString();
+    }
+
+    /** The fenced blocks after the marker lines {@code markerPattern} matches, by the marker's group 1: their lines. */
+    private static java.util.Map<String, List<String>> blocks(String readme, String markerPattern) {
+        java.util.Map<String, List<String>> blocks = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(markerPattern + "\n```\n(.*?)\n```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        while (m.find()) {
+            blocks.put(m.group(1), m.group(2).lines().toList());
+        }
+        return blocks;
     }
 
     /** The marker a README puts on the line before a fenced block that quotes a command's whole output. */
@@ -115,13 +136,7 @@ final class SampleRecorder {
 
     /** The blocks of a README that quote a command's output, by the command's arguments: their lines. */
     static java.util.Map<String, List<String>> commandQuotes(String readme) {
-        java.util.Map<String, List<String>> quotes = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- output of \\./primes ([^\\n]+?) -->\n```\n(.*?)\n```",
-                java.util.regex.Pattern.DOTALL).matcher(readme);
-        while (m.find()) {
-            quotes.put(m.group(1), m.group(2).lines().toList());
-        }
-        return quotes;
+        return blocks(readme, "<!-- output of \\./primes ([^\\n]+?) -->");
     }
 
     /**
@@ -161,26 +176,12 @@ final class SampleRecorder {
 
     /** The README text with the block quoting {@code ./primes args} replaced by {@code printed}. */
     static String withCommandQuote(String readme, String args, List<String> printed) {
-        String marker = commandMarker(args) + "\n```\n";
-        int at = readme.indexOf(marker);
-        int end = at < 0 ? -1 : readme.indexOf("\n```", at + marker.length() - 1);
-        if (end < 0) {
-            return readme;
-        }
-        StringBuilder out = new StringBuilder(readme.substring(0, at + marker.length()));
-        printed.forEach(line -> out.append(line.stripTrailing()).append('\n'));
-        return out.append(readme.substring(end + 1)).toString();
+        return withBlocks(readme, commandMarker(args), printed);
     }
 
     /** The blocks of a README that quote lessons, by lesson name: their lines. */
     static java.util.Map<String, List<String>> quotes(String readme) {
-        java.util.Map<String, List<String>> quotes = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<!-- sample of \\./primes demo ([a-z]+-\\d\\d) -->\n```\n(.*?)\n```",
-                java.util.regex.Pattern.DOTALL).matcher(readme);
-        while (m.find()) {
-            quotes.put(m.group(1), m.group(2).lines().toList());
-        }
-        return quotes;
+        return blocks(readme, "<!-- sample of \\./primes demo ([a-z]+-\\d\\d) -->");
     }
 
     /** The machine, as a sample's header names it. */

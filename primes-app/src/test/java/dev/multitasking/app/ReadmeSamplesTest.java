@@ -24,7 +24,7 @@ class ReadmeSamplesTest {
         for (Path readme : SampleRecorder.readmes(ROOT)) {
             for (Map.Entry<String, List<String>> q : SampleRecorder.quotes(Files.readString(readme)).entrySet()) {
                 Lessons.Lesson lesson = lessons.named(q.getKey()).orElseThrow(() -> new AssertionError(readme + " quotes an unknown lesson " + q.getKey()));
-                Path source = new SampleRecorder(ROOT, new java.io.PrintWriter(java.io.Writer.nullWriter())).sourceOf(lesson).orElseThrow();
+                Path source = SampleRecorder.sourceOf(ROOT, lesson).orElseThrow();
                 List<String> sample = LessonSample.parse(Files.readString(source)).orElseThrow();
                 assertThat(LessonSample.mismatch(sample, q.getValue())).as(readme + "'s quote of " + q.getKey()
                         + " is not what the lesson prints (./primes demo --record " + q.getKey() + " records both)").isNull();

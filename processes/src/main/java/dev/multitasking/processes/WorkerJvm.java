@@ -351,7 +351,14 @@ final class WorkerJvm {
      */
     private void match(Frames.Reply r) throws IOException {
         int due = r.isReceipt() ? (int) (received - replies) : 0;
-        Long expected = due < sentIds.size() ? java.util.List.copyOf(sentIds).get(due) : null;
+        Long expected = null;
+        java.util.Iterator<Long> ids = sentIds.iterator();   // one or two ids: the task running, and one sent ahead
+        for (int k = 0; k <= due && ids.hasNext(); k++) {
+            Long id = ids.next();
+            if (k == due) {
+                expected = id;
+            }
+        }
         if (expected != null && expected == r.task()) {
             return;
         }
@@ -461,8 +468,8 @@ final class WorkerJvm {
     private long progressed = System.nanoTime();
     /** Whether it was stopped (SIGSTOP, a debugger) at the last {@link #sample}. */
     private boolean stopped;
-    /** False once {@code /proc} could not be read for it: silence alone decides. */
-    private boolean kernelKnown = true;
+    /** Whether this machine has a {@code /proc} to ask; where it has none, silence alone decides. */
+    private static final boolean KERNEL_KNOWN = java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self"));
 
     /**
      * Reads what the kernel says of the worker JVM ({@code /proc/PID/stat}: its state, and the
@@ -471,7 +478,7 @@ final class WorkerJvm {
      * does not. The watch calls it every check, for each busy worker.
      */
     void sample(long now) {
-        if (!kernelKnown) {
+        if (!KERNEL_KNOWN) {
             return;
         }
         try {
@@ -485,13 +492,13 @@ final class WorkerJvm {
             }
             cpuTicks = ticks;
         } catch (IOException | RuntimeException e) {
-            kernelKnown = !process.isAlive() || java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self"));
+            // ended since it was listed: its conductor sees that
         }
     }
 
     /** Why {@link #unresponsive} said so, in words. */
     String why() {
-        return !kernelKnown ? "the kernel cannot say whether it runs" : stopped ? "stopped" : "making no progress (its CPU time has not grown)";
+        return !KERNEL_KNOWN ? "the kernel cannot say whether it runs" : stopped ? "stopped" : "making no progress (its CPU time has not grown)";
     }
 
     /** Forgets what was sampled: after the parent itself was paused, no one's silence during the pause counts. */
@@ -508,7 +515,7 @@ final class WorkerJvm {
         if (silentFor().compareTo(limit) <= 0) {
             return false;
         }
-        return !kernelKnown || stopped || now - progressed > limit.toNanos();
+        return !KERNEL_KNOWN || stopped || now - progressed > limit.toNanos();
     }
 
     /** Lets it end on its own: its channel closes and it exits; killed if it has not within the liveness limit (a stopped JVM cannot exit). */

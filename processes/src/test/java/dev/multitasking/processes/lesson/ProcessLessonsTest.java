@@ -79,7 +79,8 @@ class ProcessLessonsTest {
     @Test
     void whatAWorkerCosts_aProcessCostsMoreThanAThread_toStartAndPerTask() throws Exception {
         var c = ProcessPool_03_WhatAWorkerCosts.measure(300);
-        assertThat(c.processStartMicros()).isGreaterThan(c.threadStartMicros());
+        // The claim's "tens to hundreds of times" to start, with a wide margin: ten times.
+        assertThat(c.processStartMicros()).isGreaterThan(10 * c.threadStartMicros());
         assertThat(c.processMedianMicros()).isGreaterThan(c.threadMedianMicros());
         assertThat(c.processP99Micros()).isGreaterThanOrEqualTo(c.processMedianMicros());
     }

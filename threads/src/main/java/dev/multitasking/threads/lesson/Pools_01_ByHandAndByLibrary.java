@@ -46,7 +46,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class Pools_01_ByHandAndByLibrary {
 
     /** The lesson in one line, which {@code primes demo} prints before running it. */
-    static final String CLAIM = "A pool reuses its threads: a queue and two threads run the jobs; ExecutorService adds futures, errors, shutdown.";
+    static final String CLAIM = "A pool reuses its threads: a queue and two threads run the jobs; ExecutorService runs them with futures and close().";
 
     private Pools_01_ByHandAndByLibrary() {
     }
