@@ -78,7 +78,7 @@ public final class Bound_01_SamePoolsDifferentBounds {
     }
 
     /** {@code Executors.newFixedThreadPool(n)} with its threads started, so a run does not time their start. */
-    private static ExecutorWorkers prestarted(int threads) {
+    static ExecutorWorkers prestarted(int threads) {
         ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads);
         pool.prestartAllCoreThreads();
         return new ExecutorWorkers(pool);

@@ -50,4 +50,34 @@ public record MachineCpu(long busyNanos, long stealNanos) {
             return load < 0 ? Double.NaN : load;
         }
     }
+
+    /** The CPU's model name from {@code /proc/cpuinfo}, or the architecture where it does not say. */
+    public static String model() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    /**
+     * The widest vector instructions the CPU has ({@code AVX-512}, {@code AVX2}, {@code SVE},
+     * {@code NEON}, {@code SSE2}), from the {@code flags} (x86) or {@code Features} (ARM) line of
+     * {@code /proc/cpuinfo}; "unknown" elsewhere. Two machines of one model name can differ here.
+     */
+    public static String vectors() {
+        try {
+            String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("flags") || l.startsWith("Features"))
+                    .map(l -> " " + l.substring(l.indexOf(':') + 1).strip() + " ")
+                    .findFirst().orElse("");
+            return flags.contains(" avx512f ") ? "AVX-512" : flags.contains(" avx2 ") ? "AVX2" : flags.contains(" sve ") ? "SVE"
+                    : flags.contains(" asimd ") ? "NEON" : flags.contains(" sse2 ") ? "SSE2" : "unknown";
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
 }

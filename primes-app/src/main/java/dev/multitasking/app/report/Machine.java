@@ -1,5 +1,6 @@
 package dev.multitasking.app.report;
 
+import dev.multitasking.core.measure.MachineCpu;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -22,34 +23,9 @@ public record Machine(int cores, long memoryBytes, String cpu, String vectors, S
     public static Machine current() {
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : 0;
-        return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpuModel(), vectorWidth(),
+        return new Machine(Runtime.getRuntime().availableProcessors(), memory, MachineCpu.model(), MachineCpu.vectors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
-    }
-
-    /** From the {@code flags} (x86) or {@code Features} (ARM) line of /proc/cpuinfo; "unknown" elsewhere. */
-    private static String vectorWidth() {
-        try {
-            String flags = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("flags") || l.startsWith("Features"))
-                    .map(l -> " " + l.substring(l.indexOf(':') + 1).strip() + " ")
-                    .findFirst().orElse("");
-            return flags.contains(" avx512f ") ? "AVX-512" : flags.contains(" avx2 ") ? "AVX2" : flags.contains(" sve ") ? "SVE"
-                    : flags.contains(" asimd ") ? "NEON" : flags.contains(" sse2 ") ? "SSE2" : "unknown";
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
-        }
     }
 
     /**
