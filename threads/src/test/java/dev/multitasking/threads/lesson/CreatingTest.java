@@ -36,4 +36,19 @@ class CreatingTest {
         assertThat(served).containsEntry(0, "ramen by lambda-cook-0").containsEntry(1, "udon by record-cook-1")
                 .containsEntry(2, "soba by lambda-cook-2").containsEntry(3, "pho by record-cook-3");
     }
+
+    /** Java captures a value: each thread made in the loop sees its own pass's copy; a shared array is read when the thread runs. */
+    @Test
+    void aLambdaCapturesTheValue_aSharedArrayIsReadLate() throws InterruptedException {
+        assertThat(Creating_02_RunnableWithArguments.madeInALoop(false)).containsExactly(0, 1, 2, 3);
+        assertThat(Creating_02_RunnableWithArguments.madeInALoop(true)).containsExactly(3, 3, 3, 3);
+    }
+
+    /** Python's late binding, run: every thread sees the last value unless it was bound when the lambda was made. */
+    @Test
+    void pythonsLambdaReadsTheLoopVariableWhenItRuns() throws Exception {
+        var python = Creating_02_RunnableWithArguments.python();
+        org.junit.jupiter.api.Assumptions.assumeTrue(python.isPresent(), "no python3 on the path");
+        assertThat(python.get()).containsEntry("late", "3 3 3 3").containsEntry("bound", "0 1 2 3");
+    }
 }
