@@ -31,8 +31,8 @@ import java.util.Optional;
  * <p>A CPU-bound speedup a hair above the core count is the one-thread run's spread, not free work:
  * that run lands on whichever CPU the scheduler gives it, and the virtual CPUs of a VM can differ.
  * A machine without {@code taskset} shows the all-CPU half, and says so. Each figure is the
- * best of 3 runs, after one run of warm-up for the I/O-bound work and after the JIT is quiet for
- * the CPU-bound.
+ * best of 3 runs, the pool sizes interleaved run by run, after one round of warm-up for the
+ * I/O-bound work and after the JIT is quiet for the CPU-bound.
  *
  * <p>Run: {@code ./primes demo concurrency-01}. Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
@@ -107,24 +107,33 @@ public final class Concurrency_01_OnOneProcessor {
     }
 
     /**
-     * In the child JVM: each pool size's best of 3 runs of both workloads, printed. The I/O-bound
-     * runs warm up once (their time is the server's waits, which no JIT changes); the CPU-bound
-     * ones until the JIT is quiet.
+     * In the child JVM: each pool size's best of 3 runs of both workloads, printed. The pool
+     * sizes are interleaved, run by run, warm-up included: on one CPU the JIT's compiler threads
+     * share the CPU with the work, and the first pool measured alone was measured before the
+     * compiler was done (one thread then looked 1.5x slower than eight: a speedup that one CPU
+     * cannot give).
      */
     private static void measureHere(int... poolSizes) throws Exception {
         System.out.println("processors " + Runtime.getRuntime().availableProcessors());
         try (PreparedWorkload<?> io = Workload.parse(IO).prepare(); PreparedWorkload<?> cpu = Workload.parse(CPU).prepare()) {
-            for (int threads : poolSizes) {
-                RunStats ioBest = bestOf(io, threads, Rounds.Warmup.exactly(1));
-                RunStats cpuBest = bestOf(cpu, threads, Rounds.Warmup.atLeast(1));
-                System.out.println("row " + threads + " " + ioBest.wallNanos() + " " + cpuBest.wallNanos() + " " + cpuBest.cpuNanos());
+            List<RunStats> ioBest = fastest(io, Rounds.Warmup.exactly(1), poolSizes);
+            List<RunStats> cpuBest = fastest(cpu, Rounds.Warmup.atLeast(2), poolSizes);
+            for (int i = 0; i < poolSizes.length; i++) {
+                System.out.println("row " + poolSizes[i] + " " + ioBest.get(i).wallNanos() + " " + cpuBest.get(i).wallNanos() + " "
+                        + cpuBest.get(i).cpuNanos());
             }
         }
     }
 
-    private static RunStats bestOf(PreparedWorkload<?> work, int threads, Rounds.Warmup warmup) throws Exception {
-        try (Trial<?> trial = Trial.start("fixed-" + threads, threads, Bound_01_SamePoolsDifferentBounds::prestarted, work)) {
-            return trial.runs(warmup, 3, () -> { }).fastest().stats();
+    private static List<RunStats> fastest(PreparedWorkload<?> work, Rounds.Warmup warmup, int... poolSizes) throws Exception {
+        List<Trial<?>> trials = new ArrayList<>();
+        try {
+            for (int threads : poolSizes) {
+                trials.add(Trial.start("fixed-" + threads, threads, Bound_01_SamePoolsDifferentBounds::prestarted, work));
+            }
+            return Rounds.fastestOf(trials, warmup, 3);
+        } finally {
+            trials.forEach(Trial::close);
         }
     }
 

@@ -326,4 +326,28 @@ public final class Rounds {
         long wall = runs.stream().mapToLong(RunStats::wallNanos).sum();
         return jit <= Math.max(JIT_FLOOR_NANOS * runs.size(), JIT_SHARE * wall * cores);
     }
+
+    /**
+     * Each trial's fastest timed run, the trials interleaved (warm-up and timed rounds alike, so
+     * that every one is measured with the JIT where the others were): what a lesson's table of
+     * rows wants. The first failure is thrown.
+     */
+    public static List<RunStats> fastestOf(List<? extends Trial<?>> trials, Warmup warmup, int timed)
+            throws InterruptedException, ExecutionException {
+        Result result = run(trials, warmup, timed, () -> { });
+        if (result.interrupted()) {
+            throw new InterruptedException();
+        }
+        List<RunStats> fastest = new ArrayList<>();
+        for (Outcome o : result.outcomes()) {
+            if (o.failure() instanceof ExecutionException e) {
+                throw e;
+            }
+            if (o.failure() != null) {
+                throw new ExecutionException(o.failure());
+            }
+            fastest.add(o.runs().fastest().stats());
+        }
+        return fastest;
+    }
 }

@@ -59,21 +59,25 @@ public final class Virtual_02_ComputingAndPinning {
         }
     }
 
+    /** The three ways, interleaved run by run (warm-up included), so that each is measured with the JIT where the others were. */
     static List<Computing> computing() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Computing> rows = new ArrayList<>();
+        List<String> hows = List.of("1 platform thread", "fixed pool of " + cores, "a virtual thread per task");
+        List<Trial<?>> trials = new ArrayList<>();
         try (PreparedWorkload<?> work = Workload.parse(CPU).prepare()) {
-            rows.add(best("1 platform thread", 1, n -> new ExecutorWorkers(Executors.newFixedThreadPool(1)), work));
-            rows.add(best("fixed pool of " + cores, cores, n -> new ExecutorWorkers(Executors.newFixedThreadPool(n)), work));
-            rows.add(best("a virtual thread per task", 32, n -> new ExecutorWorkers(Executors.newVirtualThreadPerTaskExecutor()), work));
-        }
-        return rows;
-    }
-
-    private static Computing best(String how, int workers, Trial.Starter starter, PreparedWorkload<?> work) throws Exception {
-        try (Trial<?> trial = Trial.start(how, workers, starter, work)) {
-            RunStats best = trial.runs(Rounds.Warmup.atLeast(1), 3, () -> { }).fastest().stats();
-            return new Computing(how, best.wallNanos(), best.cpuNanos());
+            try {
+                trials.add(Trial.start(hows.get(0), 1, n -> new ExecutorWorkers(Executors.newFixedThreadPool(1)), work));
+                trials.add(Trial.start(hows.get(1), cores, n -> new ExecutorWorkers(Executors.newFixedThreadPool(n)), work));
+                trials.add(Trial.start(hows.get(2), 32, n -> new ExecutorWorkers(Executors.newVirtualThreadPerTaskExecutor()), work));
+                List<RunStats> fastest = Rounds.fastestOf(trials, Rounds.Warmup.atLeast(2), 3);
+                List<Computing> rows = new ArrayList<>();
+                for (int i = 0; i < hows.size(); i++) {
+                    rows.add(new Computing(hows.get(i), fastest.get(i).wallNanos(), fastest.get(i).cpuNanos()));
+                }
+                return rows;
+            } finally {
+                trials.forEach(Trial::close);
+            }
         }
     }
 
