@@ -37,6 +37,16 @@ import java.util.Optional;
  * <p>Run: {@code ./primes demo concurrency-01}. Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
+ * on CPU 0 (taskset -c 0): the JVM sees 1 processor
+ * threads   io:16:10ms   speedup   count:4000000:16   speedup   cores busy
+ *       1       197 ms     1.00x             159 ms     1.00x          0.9
+ *       2       107 ms     1.84x             158 ms     1.01x          1.0
+ *       8        32 ms     6.01x             158 ms     1.01x          1.0
+ * on every CPU (0-1): the JVM sees 2 processors
+ * threads   io:16:10ms   speedup   count:4000000:16   speedup   cores busy
+ *       1       189 ms     1.00x             162 ms     1.00x          1.0
+ *       2        95 ms     1.98x              84 ms     1.92x          1.9
+ *       8        27 ms     6.93x              83 ms     1.95x          2.0
  * </pre>
  */
 public final class Concurrency_01_OnOneProcessor {

@@ -37,6 +37,17 @@ import java.util.concurrent.Future;
  * <p>Run: {@code ./primes demo processpool-04}. Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
+ * eight tasks on two workers; the worker given task 4 dies
+ * task  Python's ProcessPoolExecutor       this project's ProcessPoolExecutor
+ * 1     1                                  1
+ * 2     4                                  4
+ * 3     BrokenProcessPool                  9
+ * 4     BrokenProcessPool                  WorkerCrashedException (exit code 9)
+ * 5     BrokenProcessPool                  25
+ * 6     BrokenProcessPool                  36
+ * 7     BrokenProcessPool                  49
+ * 8     BrokenProcessPool                  64
+ * next  refuses it: BrokenProcessPool      runs it: 81
  * </pre>
  */
 public final class ProcessPool_04_WhatBreaksInPython {

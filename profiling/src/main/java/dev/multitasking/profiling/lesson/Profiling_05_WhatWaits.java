@@ -43,6 +43,15 @@ import jdk.jfr.consumer.RecordingFile;
  * {@code target/profiling-05} unless told). Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
+ * 4 threads each: fetching from a server that answers in 20 ms, waiting on one monitor, waiting on one lock
+ *                             CPU profile   wall-clock profile   Flight Recorder (wall)
+ * reading a socket              5 samples          826 samples                   868 ms
+ * blocked on a monitor          1 samples          539 samples                   551 ms
+ * parked on a lock              0 samples          714 samples                   862 ms
+ * sleeping                      2 samples          353 samples                   425 ms
+ * running Java code            66 samples           27 samples
+ * in all                       74 samples         2459 samples
+ * runs of 320 ms and 232 ms; flame graphs: target/profiling-05/profiling-05-cpu.html, target/profiling-05/profiling-05-wall.html
  * </pre>
  */
 public final class Profiling_05_WhatWaits {

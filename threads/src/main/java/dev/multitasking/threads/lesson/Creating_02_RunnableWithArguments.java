@@ -23,12 +23,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs {@code python3} when it is on the path, and says so when not.
  *
  * <p>Run: {@code ./primes demo creating-02}. Sample output (recorded by {@code ./primes demo --record}
- * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
  * order 0: ramen by lambda-cook-0
  * order 1: udon by record-cook-1
  * order 2: soba by lambda-cook-2
  * order 3: pho by record-cook-3
+ * four threads made in a loop over i = 0..3, started after it; what they appended:
+ *   Python, lambda: seen.append(i)             3 3 3 3
+ *   Python, lambda i=i: seen.append(i)         0 1 2 3
+ *   Java, () -&gt; seen.add(copy), copy = i       0 1 2 3
+ *   Java, () -&gt; seen.add(box[0]), box[0] = i   3 3 3 3
  * </pre>
  */
 public final class Creating_02_RunnableWithArguments {
