@@ -171,6 +171,106 @@ final class Charts {
         return svg.append("</svg>\n").toString();
     }
 
+    /**
+     * Efficiency against task size: one job split into different numbers of tasks (the workloads
+     * {@code count:N:C} for several {@code C}), a line per strategy and worker count, the task
+     * size on a log scale (the sequential row's median over the task count), efficiency being
+     * speedup per worker. The question {@code scale-03} answers, from a comparison's own rows: how
+     * long must a task be before a pool pays for it? A suspect row's point is hollow.
+     *
+     * @param rowsByTasks each workload's rows by its number of tasks
+     */
+    static String taskSize(String job, java.util.SortedMap<Integer, List<Row>> rowsByTasks) {
+        Map<String, List<double[]>> lines = new LinkedHashMap<>();
+        Map<String, Row> firstOf = new LinkedHashMap<>();
+        Map<String, List<Boolean>> suspect = new LinkedHashMap<>();
+        double minX = Double.MAX_VALUE;
+        double maxX = 0;
+        double maxY = 1;
+        for (var entry : rowsByTasks.entrySet()) {
+            List<Row> rows = entry.getValue();
+            var sequential = rows.stream().filter(r -> r.strategy().equals(SequentialStrategy.NAME) && !r.failedToRun()).findFirst();
+            if (sequential.isEmpty()) {
+                continue;
+            }
+            double micros = sequential.get().median().wallNanos() / 1000.0 / entry.getKey();
+            for (Row r : rows) {
+                if (r.failedToRun() || !r.pooled() || r.efficiency() == null || r.strategy().equals(SequentialStrategy.NAME) || Kind.of(r) == Kind.PYTHON) {
+                    continue;
+                }
+                String name = r.strategy() + " x" + r.workers();
+                lines.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {micros, r.efficiency()});
+                suspect.computeIfAbsent(name, k -> new ArrayList<>()).add(r.suspect());
+                firstOf.putIfAbsent(name, r);
+                minX = Math.min(minX, micros);
+                maxX = Math.max(maxX, micros);
+                maxY = Math.max(maxY, r.efficiency());
+            }
+        }
+        int height = 380;
+        int left = 60;
+        int right = 170;
+        int top = TOP + 6;
+        int bottom = height - 40;
+        double w = WIDTH - left - right;
+        double h = bottom - top;
+        double logMin = Math.floor(Math.log10(Math.max(minX == Double.MAX_VALUE ? 1 : minX, 1e-3)));
+        double logMax = Math.max(logMin + 1, Math.ceil(Math.log10(Math.max(maxX, 1e-3))));
+        double yTop = maxY * 1.05;
+        StringBuilder svg = new StringBuilder();
+        header(svg, "chart tasksize", "Efficiency against task size: " + job + " (speedup per worker; the dashed line: every worker busy)", height);
+        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.0f\" height=\"%.0f\" fill=\"none\" stroke=\"#999\"/>%n",
+                left, top, w, h));
+        for (int e = (int) logMin; e <= logMax; e++) {
+            double x = left + (e - logMin) / (logMax - logMin) * w;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>%n",
+                    x, bottom + 14, micros(Math.pow(10, e))));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">task size (sequential time per task)</text>%n",
+                left + w / 2, bottom + 30));
+        for (double v = 0; v <= yTop; v += 0.25) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%.0f%%</text>%n",
+                    left - 4, bottom - v / yTop * h + 4, 100 * v));
+        }
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\" stroke-dasharray=\"5,4\"/>%n",
+                left, bottom - 1 / yTop * h, left + w, bottom - 1 / yTop * h));
+        int legend = 0;
+        for (Map.Entry<String, List<double[]>> e : lines.entrySet()) {
+            String colour = Kind.of(firstOf.get(e.getKey())).colour;
+            String dash = legend % 2 == 1 ? " stroke-dasharray=\"2,2\"" : "";
+            StringBuilder points = new StringBuilder();
+            List<double[]> ps = e.getValue();
+            for (int i = 0; i < ps.size(); i++) {
+                double x = left + (Math.log10(ps.get(i)[0]) - logMin) / (logMax - logMin) * w;
+                double y = bottom - ps.get(i)[1] / yTop * h;
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+                boolean hollow = suspect.get(e.getKey()).get(i);
+                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" stroke=\"%s\"><title>%s, tasks of %s: %.0f%%%s</title></circle>%n",
+                        x, y, hollow ? "white" : colour, colour, Timeline.escape(e.getKey()), micros(ps.get(i)[0]), 100 * ps.get(i)[1],
+                        hollow ? " (suspect)" : ""));
+            }
+            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                    points.toString().strip(), colour, dash));
+            int ly = top + 12 + legend * 16;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                    left + w + 12, ly - 4, left + w + 32, ly - 4, colour, dash));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\">%s</text>%n", left + w + 36, ly, Timeline.escape(e.getKey())));
+            legend++;
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** 10 us, 1 ms, 2.5 s: a task size in words. */
+    static String micros(double us) {
+        return us < 1000 ? figures(us) + " us" : us < 1_000_000 ? figures(us / 1000) + " ms" : figures(us / 1e6) + " s";
+    }
+
+    /** Three significant figures, no trailing zeros: 1, 2.5, 120. */
+    private static String figures(double v) {
+        return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     /** An SVG for a bar chart of {@code bars} bars, with its title. */
     private static StringBuilder open(String cssClass, String title, int bars) {
         StringBuilder svg = new StringBuilder();

@@ -121,9 +121,32 @@ final class HtmlReport {
             }
             h.append("</section>\n");
         }
+        for (var sweep : taskSizeSweeps(report.results()).entrySet()) {
+            h.append("<section class=\"workload\">\n<h2>").append(esc(sweep.getKey())).append(" in tasks of every size</h2>\n")
+                    .append("<p>The same job split into ").append(sweep.getValue().size())
+                    .append(" different numbers of tasks: how long a task must be before each pool pays for it (<code>./primes demo scale-03</code> tells the story).</p>\n")
+                    .append("<figure class=\"chart tasksize\">").append(Charts.taskSize(sweep.getKey(), sweep.getValue())).append("</figure>\n</section>\n");
+        }
         h.append("<p>Files beside this one: <code>results.json</code> (schema in <code>results.schema.json</code>), ")
                 .append("<code>results.csv</code>.</p>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The workloads that split one job into different numbers of tasks, by job: {@code count:N:C}
+     * for three or more {@code C} of one {@code N}, each one's rows by its {@code C}.
+     */
+    static java.util.Map<String, java.util.SortedMap<Integer, List<Row>>> taskSizeSweeps(List<WorkloadResult> results) {
+        java.util.Map<String, java.util.SortedMap<Integer, List<Row>>> jobs = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile("(count:[^:]+):(\\d+)");
+        for (WorkloadResult w : results) {
+            java.util.regex.Matcher m = count.matcher(w.spec());
+            if (m.matches()) {
+                jobs.computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>()).put(Integer.parseInt(m.group(2)), w.rows());
+            }
+        }
+        jobs.values().removeIf(byTasks -> byTasks.size() < 3);
+        return jobs;
     }
 
     private static void table(StringBuilder h, List<Row> rows) {

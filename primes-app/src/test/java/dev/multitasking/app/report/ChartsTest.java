@@ -56,6 +56,36 @@ public class ChartsTest {
     }
 
 
+    /** One job in 4, 40 and 400 tasks: a line per pool against task size, on a log scale, an efficiency of its own per point. */
+    @Test
+    void taskSize_isALinePerPool_againstTheSequentialTimePerTask() {
+        var byTasks = new java.util.TreeMap<Integer, List<Row>>();
+        byTasks.put(4, List.of(row("sequential", 1, true, 400, 400), row("jdk-fixed", 2, true, 400, 200), row("processes", 2, true, 400, 210)));
+        byTasks.put(40, List.of(row("sequential", 1, true, 400, 400), row("jdk-fixed", 2, true, 400, 202), row("processes", 2, true, 400, 250)));
+        byTasks.put(400, List.of(row("sequential", 1, true, 400, 400), row("jdk-fixed", 2, true, 400, 210), row("processes", 2, true, 400, 800)));
+        String svg = Charts.taskSize("count:1000000", byTasks);
+        assertThat(Pattern.compile("<polyline").matcher(svg).results().count()).isEqualTo(2);
+        assertThat(svg).contains(">jdk-fixed x2</text>", ">processes x2</text>");
+        // 400 ms in 4 tasks: 100 ms each; in 400: 1 ms each. The process pool at 1 ms a task: 400 / 800 / 2 = 25%.
+        assertThat(svg).contains("processes x2, tasks of 100 ms: 95%", "processes x2, tasks of 1 ms: 25%", ">1 ms</text>", ">100 ms</text>");
+    }
+
+    /** The report draws that chart for count:N:C over three or more C of one N, and for nothing else. */
+    @Test
+    void taskSizeSweeps_areOneJobInThreeOrMoreTaskCounts() {
+        List<Row> rows = ONE_COUNT;
+        var results = List.of(
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("count:1000000:4", "", rows, List.of(), null),
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("count:1000000:40", "", rows, List.of(), null),
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("seed", "", rows, List.of(), null),
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("count:1000000:400", "", rows, List.of(), null),
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("count:2000000:4", "", rows, List.of(), null),
+                new dev.multitasking.app.compare.Comparison.WorkloadResult("count:2000000:40", "", rows, List.of(), null));
+        var sweeps = HtmlReport.taskSizeSweeps(results);
+        assertThat(sweeps).containsOnlyKeys("count:1000000");
+        assertThat(sweeps.get("count:1000000")).containsOnlyKeys(4, 40, 400);
+    }
+
     /** The bars' names, top to bottom. */
     private static List<String> labels(String svg) {
         return Pattern.compile("<text [^>]*text-anchor=\"end\">([^<]*)</text>").matcher(svg).results()
