@@ -39,24 +39,23 @@ import java.util.concurrent.Future;
  * warm-up and the best of 3 timed; every result is checked against the count in this JVM. An
  * efficiency above 100% would be more work than the workers can do: it is marked as the
  * baseline's spread (the machine ran that baseline slower than the batch), not a result. The work per size is a few hundred
- * milliseconds on one thread (fewer tasks when they are large, never fewer than eight per
+ * milliseconds on one thread (fewer tasks when they are large, never fewer than four per
  * worker), so the sweep takes seconds.
  *
  * <p>Run: {@code ./primes demo scale-03} ({@code ./primes demo scale-03 --cluster} adds the
  * cluster). Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
- * efficiency (the work's time on one thread over wall time x workers), 2 cores
+ * efficiency (the work's time on one of the pool's workers over wall time x workers), 2 cores
  *    task size   tasks  thread pool (2)  process pool (2)
- *        11 us    1000              80%               12%
- *        84 us    1000              79%               42%
- *      1009 us     400             101%               97%
- *     10096 us      40              98%              111%*
- *    102205 us      16              94%              115%*
- * * above 100%: more than the workers can do, so the one-thread baseline of that size ran slow (the machine's spread)
+ *        11 us    1000              58%               12%
+ *        97 us    1000              86%               46%
+ *      1030 us     400              97%               95%
+ *     10006 us      40              95%               98%
+ *    102974 us       8             100%               97%
  *                    round trip       50% from       90% from
- * thread pool              6 us        &lt; 11 us         296 us
- * process pool            33 us         120 us         743 us
+ * thread pool              7 us        &lt; 11 us         217 us
+ * process pool            31 us         125 us         997 us
  * (./primes demo scale-03 --cluster adds a two-member cluster)
  * </pre>
  */
@@ -151,7 +150,7 @@ public final class Scale_03_WhenAPoolPaysForItself {
         for (long micros : sizesMicros) {
             long numbers = Math.max(1, Math.round(micros * 1000 / perNumber));
             int workers = pools.stream().mapToInt(Pool::workers).max().orElse(1);
-            int tasks = (int) Math.max(8L * workers, Math.min(MAX_TASKS, WORK_NANOS / (micros * 1000)));
+            int tasks = (int) Math.max(4L * workers, Math.min(MAX_TASKS, WORK_NANOS / (micros * 1000)));
             CountPrimes one = new CountPrimes(BASE, BASE + numbers);
             List<CountPrimes> batch = Collections.nCopies(tasks, one);
             long expected = one.call();
@@ -166,7 +165,7 @@ public final class Scale_03_WhenAPoolPaysForItself {
             for (int round = 0; round <= TIMED; round++) {
                 for (int p = 0; p < pools.size(); p++) {
                     Pool pool = pools.get(p);
-                    long alone = pool.call(new OneAfterAnother(one, tasks, expected));
+                    long alone = round > 0 ? pool.call(new OneAfterAnother(one, tasks, expected)) : Long.MAX_VALUE;
                     long start = System.nanoTime();
                     List<Long> results = pool.run(batch);
                     long wall = System.nanoTime() - start;
@@ -290,9 +289,11 @@ public final class Scale_03_WhenAPoolPaysForItself {
         };
     }
 
-    /** {@code [--cluster]}. */
+    /** {@code [--cluster] [task sizes in microseconds...]}: 10 us to 100 ms unless told. */
     public static void main(String[] args) throws Exception {
         boolean withCluster = List.of(args).contains("--cluster");
+        long[] sizes = java.util.Arrays.stream(args).filter(a -> !a.equals("--cluster"))
+                .mapToLong(a -> dev.multitasking.core.NumberText.parseLong(a, "scale-03: a task size in microseconds", 1, 10_000_000)).toArray();
         int cores = Runtime.getRuntime().availableProcessors();
         List<Pool> pools = new ArrayList<>();
         try {
@@ -301,7 +302,7 @@ public final class Scale_03_WhenAPoolPaysForItself {
             if (withCluster) {
                 pools.add(cluster(2));
             }
-            List<Sweep> sweeps = sweep(pools, SIZES_MICROS);
+            List<Sweep> sweeps = sweep(pools, sizes.length > 0 ? sizes : SIZES_MICROS);
             System.out.printf("efficiency (the work's time on one of the pool's workers over wall time x workers), %d cores%n", cores);
             StringBuilder header = new StringBuilder(String.format("%12s %7s", "task size", "tasks"));
             for (Sweep s : sweeps) {
