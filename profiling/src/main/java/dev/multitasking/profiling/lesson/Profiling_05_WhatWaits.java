@@ -45,13 +45,15 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * 4 threads each: fetching from a server that answers in 20 ms, waiting on one monitor, waiting on one lock
  *                             CPU profile   wall-clock profile   Flight Recorder (wall)
- * reading a socket              5 samples          826 samples                   868 ms
- * blocked on a monitor          1 samples          539 samples                   551 ms
- * parked on a lock              0 samples          714 samples                   862 ms
- * sleeping                      2 samples          353 samples                   425 ms
- * running Java code            66 samples           27 samples
- * in all                       74 samples         2459 samples
- * runs of 320 ms and 232 ms; flame graphs: target/profiling-05/profiling-05-cpu.html, target/profiling-05/profiling-05-wall.html
+ * reading a socket             10 samples          885 samples                   919 ms
+ * blocked on a monitor          0 samples          557 samples                   574 ms
+ * parked on a lock              1 samples          797 samples                   960 ms
+ * sleeping                      6 samples          382 samples                   432 ms
+ * running Java code            69 samples           36 samples
+ * in all                       86 samples         2657 samples
+ * runs of 318 ms and 248 ms; the flame graphs:
+ *   /work/main/target/profiling-05/profiling-05-cpu.html
+ *   /work/main/target/profiling-05/profiling-05-wall.html
  * </pre>
  */
 public final class Profiling_05_WhatWaits {
@@ -242,7 +244,8 @@ public final class Profiling_05_WhatWaits {
             System.out.printf("%-22s %8d samples %12d samples %24s%n", s.words, cpu.samples().get(s), wall.samples().get(s), recorded);
         }
         System.out.printf("%-22s %8d samples %12d samples%n", "in all", cpu.totalSamples(), wall.totalSamples());
-        System.out.printf("runs of %d ms and %d ms; flame graphs: %s, %s%n", cpu.wallNanos() / 1_000_000, wall.wallNanos() / 1_000_000,
-                cpu.flameGraph(), wall.flameGraph());
+        System.out.printf("runs of %d ms and %d ms; the flame graphs:%n", cpu.wallNanos() / 1_000_000, wall.wallNanos() / 1_000_000);
+        System.out.println("  " + cpu.flameGraph().toAbsolutePath());
+        System.out.println("  " + wall.flameGraph().toAbsolutePath());
     }
 }
