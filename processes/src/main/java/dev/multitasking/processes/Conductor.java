@@ -3,6 +3,11 @@ package dev.multitasking.processes;
 import dev.multitasking.core.Task;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A thread of a {@link ProcessPoolExecutor}'s conductor pool: it drives one worker JVM and keeps
@@ -16,21 +21,34 @@ final class Conductor extends Thread {
      */
     static final int AHEAD_FRAME_LIMIT = 4096;
 
-    /** The worker JVM this conductor drives; only this thread touches it. */
-    WorkerJvm worker;
-    final Frames.Encoder encoder = new Frames.Encoder();
-    /**
-     * The tasks this conductor has taken on, in the order its worker answers them: the first runs
-     * (or is about to be sent), the one behind it waits in the worker's socket. Guarded by
-     * {@link Conductors}' lock.
-     */
-    final ArrayDeque<Taken> line = new ArrayDeque<>();
-
     /** Task ids, one per task frame, unique in this JVM: a reply names the task it answers. */
     private static final java.util.concurrent.atomic.AtomicLong TASK_IDS = new java.util.concurrent.atomic.AtomicLong();
 
-    Conductor(Runnable r, String name) {
+    /** The worker JVM this conductor drives; only this thread touches it. */
+    private WorkerJvm worker;
+    private final Frames.Encoder encoder = new Frames.Encoder();
+    final Line line;
+
+    Conductor(Runnable r, String name, Object linesLock) {
         super(r, name);
+        this.line = new Line(linesLock);
+    }
+
+    /** The worker it drives, or null before it has one and after it let one go. */
+    WorkerJvm worker() {
+        return worker;
+    }
+
+    /** From now on it drives {@code w}. */
+    void drive(WorkerJvm w) {
+        worker = w;
+    }
+
+    /** It lets its worker go (gone, retired, or killed): the next turn takes another. Returns the one let go. */
+    WorkerJvm letGo() {
+        WorkerJvm w = worker;
+        worker = null;
+        return w;
     }
 
     /** A task's frame; an IOException when it cannot be serialized or is over {@code maxFrame} with its length prefix. */
@@ -45,14 +63,173 @@ final class Conductor extends Thread {
     /** A task a conductor has taken on: its future, its frame once encoded, whether the frame has gone to the worker. */
     static final class Taken {
         final RemoteFuture<?> future;
-        byte[] frame;
-        boolean sent;
+        /** Its frame; null while a task taken ahead is being encoded. Guarded by its line's lock. */
+        private byte[] frame;
+        /** Whether its frame has gone to the worker. Guarded by its line's lock. */
+        private boolean sent;
         /** How many workers ended before this task reached them, or while it ran through no doing of its own. */
-        int orphaned;
+        private int orphaned;
 
         Taken(RemoteFuture<?> future, byte[] frame) {
             this.future = future;
             this.frame = frame;
+        }
+
+        boolean isSent() {
+            return sent;
+        }
+
+        byte[] frame() {
+            return frame;
+        }
+
+        /** Its worker ended through no doing of its own: how many times that has happened now. Its conductor only. */
+        int orphanedAgain() {
+            return ++orphaned;
+        }
+    }
+
+    /**
+     * The tasks a conductor has taken on, in the order its worker answers them: the first runs (or
+     * is about to be sent), the one behind it waits in the worker's socket. Every line of a pool
+     * shares one lock, so that {@link Conductors} can decide across them (stopping, counting).
+     */
+    static final class Line {
+        private final Object lock;
+        private final ArrayDeque<Taken> tasks = new ArrayDeque<>();
+
+        Line(Object lock) {
+            this.lock = lock;
+        }
+
+        void add(Taken t) {
+            synchronized (lock) {
+                tasks.add(t);
+            }
+        }
+
+        /** The task the worker answers next, or null. */
+        Taken head() {
+            synchronized (lock) {
+                return tasks.peekFirst();
+            }
+        }
+
+        boolean remove(Taken t) {
+            synchronized (lock) {
+                return tasks.remove(t);
+            }
+        }
+
+        /** Empties the line: the tasks it held, which are no longer anyone's. */
+        List<Taken> clear() {
+            synchronized (lock) {
+                List<Taken> all = List.copyOf(tasks);
+                tasks.clear();
+                return all;
+            }
+        }
+
+        /** How many tasks wait behind the head: taken on ahead. */
+        int ahead() {
+            synchronized (lock) {
+                return Math.max(0, tasks.size() - 1);
+            }
+        }
+
+        /** The tasks taken on ahead, given back (they never ran): {@code shutdownNow}. */
+        List<RemoteFuture<?>> giveBackAhead() {
+            synchronized (lock) {
+                List<RemoteFuture<?>> back = new ArrayList<>();
+                while (tasks.size() > 1) {
+                    back.add(tasks.removeLast().future);
+                }
+                return back;
+            }
+        }
+
+        /**
+         * Takes the next queued task ahead, behind the head, when the line holds only its head,
+         * the queue holds at least {@code threshold} and {@code allowed}: the task, its frame still
+         * to be encoded ({@link #encoded}), or null when none was taken.
+         */
+        Taken takeAhead(BlockingQueue<Runnable> queue, int threshold, boolean allowed) {
+            synchronized (lock) {
+                if (allowed && tasks.size() == 1 && queue.size() >= threshold
+                        && queue.peek() instanceof RemoteFuture<?> next && queue.remove(next)) {
+                    Taken ahead = new Taken(next, null);
+                    tasks.add(ahead);
+                    return ahead;
+                }
+                return null;
+            }
+        }
+
+        /** A task taken ahead has its frame now, and may be sent. */
+        void encoded(Taken t, byte[] frame) {
+            synchronized (lock) {
+                t.frame = frame;
+            }
+        }
+
+        /**
+         * The next frame this conductor may write to {@code w} without waiting, marked sent; null
+         * when there is none. The head of the line always may (and starts on {@code w}: its time
+         * limit runs from now); the task behind it only when its frame fits the smallest pipe
+         * buffer, since the worker reads it only after the task ahead of it, and a conductor
+         * blocked writing would never read the reply that frees the worker. A task cancelled
+         * before it was sent leaves the line: it never runs.
+         */
+        Taken nextToSend(WorkerJvm w, ScheduledExecutorService watch) {
+            synchronized (lock) {
+                for (Iterator<Taken> it = tasks.iterator(); it.hasNext(); ) {
+                    Taken t = it.next();
+                    if (t.sent) {
+                        continue;
+                    }
+                    boolean first = t == tasks.peekFirst();
+                    if (t.frame == null || !first && t.frame.length + Integer.BYTES > AHEAD_FRAME_LIMIT) {
+                        return null;
+                    }
+                    if (first ? !t.future.startOn(w, watch) : t.future.isCancelled()) {
+                        it.remove();
+                        continue;
+                    }
+                    t.sent = true;
+                    return t;
+                }
+                return null;
+            }
+        }
+
+        /** The head was answered by {@code w}: it leaves the line, and the task behind it, if sent, has started. Returns that one, or null. */
+        Taken answered(Taken head, WorkerJvm w, ScheduledExecutorService watch) {
+            synchronized (lock) {
+                tasks.remove(head);
+                Taken next = tasks.peekFirst();
+                if (next != null && next.sent) {
+                    next.future.startedOn(w, watch);
+                }
+                return next;
+            }
+        }
+
+        /** The head, removed, if it was sent: a late reply from a worker that is gone answers it. Else null. */
+        Taken takeSentHead() {
+            synchronized (lock) {
+                Taken head = tasks.peekFirst();
+                if (head == null || !head.sent) {
+                    return null;
+                }
+                return tasks.removeFirst();
+            }
+        }
+
+        /** Tasks sent to a worker that is gone never started there: they go to the next one. */
+        void unsend() {
+            synchronized (lock) {
+                tasks.forEach(t -> t.sent = false);
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ final class Conductors {
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
 
     /** What the conductors need from their pool: worker JVMs. */
-    interface Workforce {
+    interface WorkerSupply {
         /** A worker for a conductor that has none: a spare one, or one launched now. */
         WorkerJvm take() throws IOException;
 
@@ -40,9 +40,9 @@ final class Conductors {
         void conductorsEnded();
     }
 
-    private final WorkerJvm.Settings settings;
+    private final WorkerJvm.PoolSettings settings;
     private final int maxTasksPerWorker;
-    private final Workforce workforce;
+    private final WorkerSupply workforce;
     private final ThreadPoolExecutor threads;
     /** Every conductor thread, for {@link #shutdownNow()} to find the tasks they took on ahead. */
     private final Set<Conductor> all = ConcurrentHashMap.newKeySet();
@@ -51,13 +51,13 @@ final class Conductors {
     /** Set by {@link #shutdownNow()}; guarded by {@link #lines}. */
     private boolean stopping;
 
-    Conductors(WorkerJvm.Settings settings, int workers, int maxTasksPerWorker, Workforce workforce) {
+    Conductors(WorkerJvm.PoolSettings settings, int workers, int maxTasksPerWorker, WorkerSupply workforce) {
         this.settings = settings;
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.workforce = workforce;
         AtomicInteger n = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Conductor c = new Conductor(r, settings.poolName() + "-conductor-" + n.incrementAndGet());
+            Conductor c = new Conductor(r, settings.poolName() + "-conductor-" + n.incrementAndGet(), lines);
             all.add(c);
             return c;
         }) {
@@ -68,9 +68,9 @@ final class Conductors {
         };
     }
 
-    /** A future that runs {@code task} in a worker once a conductor takes it. */
-    <T> RemoteFuture<T> futureOf(Task<T> task) {
-        return new RemoteFuture<>(task, this);
+    /** A future that runs {@code task} in a worker once a conductor takes it, for at most {@code timeLimitNanos} once started (0: no limit). */
+    <T> RemoteFuture<T> futureOf(Task<T> task, long timeLimitNanos) {
+        return new RemoteFuture<>(task, timeLimitNanos, this);
     }
 
     void execute(Runnable command) {
@@ -98,9 +98,7 @@ final class Conductors {
         List<Runnable> neverStarted = new ArrayList<>();
         synchronized (lines) {
             for (Conductor c : all) {
-                while (c.line.size() > 1) {
-                    neverStarted.add(c.line.removeLast().future);
-                }
+                neverStarted.addAll(c.line.giveBackAhead());
             }
         }
         neverStarted.addAll(queued);
@@ -122,7 +120,7 @@ final class Conductors {
     /** Tasks taken on ahead: sent, or about to be sent, to a worker busy with another. */
     int takenAhead() {
         synchronized (lines) {
-            return all.stream().mapToInt(c -> Math.max(0, c.line.size() - 1)).sum();
+            return all.stream().mapToInt(c -> c.line.ahead()).sum();
         }
     }
 
@@ -135,27 +133,19 @@ final class Conductors {
     <T> T runRemotely(Task<T> task, RemoteFuture<T> first) throws Exception {
         Conductor c = (Conductor) Thread.currentThread();
         byte[] request = c.encode(task, settings.maxFrame());   // not serializable, or too large: the task fails here, nothing is sent
-        synchronized (lines) {
-            c.line.add(new Conductor.Taken(first, request));
-        }
+        c.line.add(new Conductor.Taken(first, request));
         try {
             while (serve(c)) {
                 // one reply a turn
             }
         } catch (Throwable t) {   // no worker JVM would start, say: no task this conductor took on may hang
-            List<Conductor.Taken> left;
-            synchronized (lines) {
-                left = List.copyOf(c.line);
-                c.line.clear();
-            }
-            left.forEach(l -> l.future.fail(t));
+            c.line.clear().forEach(l -> l.future.fail(t));
             throw t;
         } finally {
-            WorkerJvm w = c.worker;
-            if (w != null && w.unanswered > 0) {
+            WorkerJvm w = c.worker();
+            if (w != null && w.isBusy()) {
                 // Tasks sent to it were taken back by shutdownNow(): nobody waits for them, so they must not run.
-                c.worker = null;
-                w.kill();
+                c.letGo().kill();
             }
         }
         return null;
@@ -167,36 +157,32 @@ final class Conductors {
      * line is empty.
      */
     private boolean serve(Conductor c) throws IOException, InterruptedException {
-        WorkerJvm w = c.worker;
-        if (w != null && w.hasEnded() && w.unanswered == 0) {
+        WorkerJvm w = c.worker();
+        if (w != null && w.hasEnded() && !w.isBusy()) {
             // Ended while idle (killed, or halted by a thread an earlier task left): no task of the line is its.
             LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} ended while idle; replacing it", settings.poolName(),
                     String.valueOf(w.pid()));
-            c.worker = null;
-            w.kill();
+            c.letGo().kill();
             w = null;
         }
         if (w == null) {
-            c.worker = w = workforce.take();
+            w = workforce.take();
+            c.drive(w);
         }
         Conductor.Taken head;
         Conductor.Taken ahead = null;
-        synchronized (lines) {
-            head = c.line.peekFirst();
+        synchronized (lines) {   // the line's lock: stopping and the line are read as one
+            head = c.line.head();
             if (head == null) {
                 return false;
             }
-            if (stopping && !head.sent) {
-                c.line.removeFirst();
+            if (stopping && !head.isSent()) {
+                c.line.remove(head);
                 head.future.fail(new InterruptedException("the pool was shut down now before the task was sent"));
                 return true;
             }
-            if (!stopping && c.line.size() == 1 && threads.getQueue().size() >= threads.getMaximumPoolSize()
-                    && (maxTasksPerWorker == 0 || w.tasksRun + 1 < maxTasksPerWorker)
-                    && threads.getQueue().peek() instanceof RemoteFuture<?> next && threads.getQueue().remove(next)) {
-                ahead = new Conductor.Taken(next, null);
-                c.line.add(ahead);
-            }
+            ahead = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(),
+                    !stopping && (maxTasksPerWorker == 0 || w.tasksRun() + 1 < maxTasksPerWorker));
         }
         if (ahead != null) {
             encodeAhead(c, ahead);
@@ -207,25 +193,19 @@ final class Conductors {
             crashed(c, w, head);
             return true;
         } catch (ExecutionException | ClassNotFoundException initializerFailed) {
-            c.worker = null;
-            w.retire();
-            synchronized (lines) {
-                c.line.remove(head);
-            }
+            c.letGo().retire();
+            c.line.remove(head);
             head.future.fail(initializerFailed);
             return true;
         }
         try {
-            for (Conductor.Taken t; (t = nextToSend(c, w)) != null; ) {
-                w.expectAnswer();
-                w.send(t.frame);
+            for (Conductor.Taken t; (t = c.line.nextToSend(w, settings.watch())) != null; ) {
+                w.send(t.frame());
             }
-            if (!head.sent) {
+            if (!head.isSent()) {
                 return true;   // cancelled before it was sent: it never runs
             }
-            Frames.Reply reply = w.receive();
-            w.unanswered--;
-            answered(c, w, head, reply);
+            answered(c, w, head, w.receive());
         } catch (IOException gone) {
             crashed(c, w, head);
         }
@@ -238,97 +218,34 @@ final class Conductors {
         try {
             frame = c.encode(ahead.future.task, settings.maxFrame());
         } catch (IOException e) {
-            boolean mine;
-            synchronized (lines) {
-                mine = c.line.remove(ahead);
-            }
-            if (mine) {
+            if (c.line.remove(ahead)) {
                 ahead.future.fail(e);
             }
             return;
         }
-        synchronized (lines) {
-            ahead.frame = frame;
-        }
-    }
-
-    /**
-     * The next frame this conductor may write without waiting, marked sent; null when there is
-     * none. The head of the line always may; the task behind it only when its frame fits the
-     * smallest pipe buffer, since the worker reads it only after the task ahead of it, and a
-     * conductor blocked writing would never read the reply that frees the worker.
-     */
-    private Conductor.Taken nextToSend(Conductor c, WorkerJvm w) {
-        synchronized (lines) {
-            for (Iterator<Conductor.Taken> it = c.line.iterator(); it.hasNext(); ) {
-                Conductor.Taken t = it.next();
-                if (t.sent) {
-                    continue;
-                }
-                boolean first = t == c.line.peekFirst();
-                if (t.frame == null || !first && t.frame.length + Integer.BYTES > Conductor.AHEAD_FRAME_LIMIT) {
-                    return null;
-                }
-                if (first) {
-                    t.future.runningOn = w;   // before the check below: a cancel(true) after it kills the worker
-                }
-                if (t.future.isCancelled()) {
-                    t.future.runningOn = null;
-                    it.remove();   // cancelled before it was sent: it never runs
-                    continue;
-                }
-                if (first) {
-                    startClock(t.future, w);
-                }
-                t.sent = true;
-                return t;
-            }
-            return null;
-        }
-    }
-
-    /** The task has just started on {@code w}: kill {@code w} if the task outlives its time limit. */
-    private void startClock(RemoteFuture<?> f, WorkerJvm w) {
-        if (f.timeoutNanos > 0) {
-            f.clock = settings.watch().schedule(() -> {
-                if (f.runningOn == w && !f.isDone()) {
-                    f.timedOut = true;
-                    w.killedFor = f;
-                    w.kill();
-                }
-            }, f.timeoutNanos, TimeUnit.NANOSECONDS);
-        }
+        c.line.encoded(ahead, frame);
     }
 
     /** The head of the line answered: complete it, and move the task behind it up. */
     private void answered(Conductor c, WorkerJvm w, Conductor.Taken head, Frames.Reply reply) throws IOException {
-        Conductor.Taken next;
-        synchronized (lines) {
-            c.line.remove(head);
-            next = c.line.peekFirst();
-            if (next != null && next.sent) {
-                next.future.runningOn = w;   // the worker has started it
-                startClock(next.future, w);
-            }
-        }
-        head.future.runningOn = null;
-        if (head.future.isCancelled() && head.future.interruptRequested) {
+        Conductor.Taken next = c.line.answered(head, w, settings.watch());
+        head.future.leftWorker();
+        if (head.future.isCancelled() && head.future.interruptRequested()) {
             // cancel(true) may have killed the worker just after it answered: never reuse it.
-            c.worker = null;
-            w.kill();
-            unsend(c);
+            c.letGo().kill();
+            c.line.unsend();
             if (!isShutdown()) {
                 workforce.launchSpare();
             }
             return;
         }
-        if (next != null && next.sent && next.future.isCancelled() && next.future.interruptRequested) {
+        if (next != null && next.isSent() && next.future.isCancelled() && next.future.interruptRequested()) {
             w.kill();   // cancel(true) came while it waited behind this one; it runs now, so stop it the only way there is
         }
         head.future.complete(reply);
-        if (maxTasksPerWorker > 0 && ++w.tasksRun >= maxTasksPerWorker) {
-            c.worker = null;   // nothing was sent ahead to it: the line takes no task past the limit
-            w.retire();
+        int run = w.taskDone();
+        if (maxTasksPerWorker > 0 && run >= maxTasksPerWorker) {
+            c.letGo().retire();   // nothing was sent ahead to it: the line takes no task past the limit
             if (!isShutdown()) {
                 workforce.launchSpare();
             }
@@ -350,76 +267,60 @@ final class Conductors {
      * task's time limit). The rest of the line goes to the next worker.
      */
     private void crashed(Conductor c, WorkerJvm w, Conductor.Taken head) throws IOException {
-        c.worker = null;
+        c.letGo();
         boolean interrupted = Thread.interrupted() || head.future.isCancelled();
         w.kill();
         ChildProcess.Result ended = w.awaitEnd();
         for (Frames.Reply late : w.leftOver()) {
-            Conductor.Taken answered;
-            synchronized (lines) {
-                answered = c.line.peekFirst();
-                if (answered == null || !answered.sent) {
-                    break;
-                }
-                c.line.removeFirst();
+            Conductor.Taken answered = c.line.takeSentHead();
+            if (answered == null) {
+                break;
             }
-            w.unanswered--;
-            answered.future.runningOn = null;
+            answered.future.leftWorker();
             answered.future.complete(late);
         }
         Conductor.Taken now;
         boolean nowSent;
         boolean stop;
         synchronized (lines) {
-            now = c.line.peekFirst();
-            nowSent = now != null && now.sent;
+            now = c.line.head();
+            nowSent = now != null && now.isSent();
             stop = stopping;
         }
-        unsend(c);
+        c.line.unsend();
         if (now == null || !nowSent && now != head) {
             if (!stop) {
                 workforce.launchSpare();
             }
             return;   // every task it had was answered; what is left never went to it
         }
-        now.future.runningOn = null;
+        now.future.leftWorker();
         if (interrupted || stop) {
-            synchronized (lines) {
-                c.line.remove(now);
-            }
+            c.line.remove(now);
             now.future.fail(new InterruptedException("the task was stopped by killing worker " + w.pid()));
             return;
         }
         workforce.launchSpare();   // replace it now, so the next task does not wait for a JVM to start
-        RemoteFuture<?> killer = w.killedFor;
+        RemoteFuture<?> killer = w.killedFor();
         // A frame that was not an answer is the doing of the task that ran when it came (which may have been answered since).
-        boolean violator = w.violation == null || w.violationTask == Frames.taskId(now.frame);
+        boolean violator = w.violation() == null || w.violationTask() == Frames.taskId(now.frame());
         boolean itsOwn = nowSent && w.hasTheNextTask() && (killer == null || killer == now.future) && violator;
-        if (!itsOwn && ++now.orphaned <= MAX_ORPHANED) {
+        if (!itsOwn && now.orphanedAgain() <= MAX_ORPHANED) {
             LOG.log(System.Logger.Level.INFO, "[{0}] worker {1} ended {2}; its task goes to another worker", settings.poolName(),
                     String.valueOf(w.pid()), killer != null ? "for another task's time limit"
                             : !violator ? "for a frame another task wrote" : "before the task reached it");
             return;   // it stays at the head of the line, unsent: the next worker runs it
         }
-        synchronized (lines) {
-            c.line.remove(now);
-        }
-        if (now.future.timedOut) {
-            now.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(now.future.timeoutNanos).toMillis()
+        c.line.remove(now);
+        if (now.future.timedOut()) {
+            now.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(now.future.timeLimitNanos()).toMillis()
                     + " ms; worker " + w.pid() + " was killed and replaced"));
-        } else if (w.silent) {
+        } else if (w.wasSilent()) {
             now.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
-        } else if (w.violation != null) {
-            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail(), w.violation));
+        } else if (w.violation() != null) {
+            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail(), w.violation()));
         } else {
             now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
-        }
-    }
-
-    /** Tasks sent to a worker that is gone never started there: they go to the next one. */
-    private void unsend(Conductor c) {
-        synchronized (lines) {
-            c.line.forEach(t -> t.sent = false);
         }
     }
 }

@@ -155,7 +155,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     public static final Duration DEFAULT_LIVENESS = Duration.ofSeconds(10);
 
     private final String name;
-    private final WorkerJvm.Settings settings;
+    private final WorkerJvm.PoolSettings settings;
     private final Workforce workers;
     private final Conductors conductors;
 
@@ -183,7 +183,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
         List<String> options = new ArrayList<>(b.jvmOptions);
         options.addAll(REQUIRED_JVM_OPTIONS);
-        this.settings = new WorkerJvm.Settings(name, List.copyOf(options), sockets, b.liveness, b.maxFrame, watch, b.initializer,
+        this.settings = new WorkerJvm.PoolSettings(name, List.copyOf(options), sockets, b.liveness, b.maxFrame, watch, b.initializer,
                 b.admitted);
         this.workers = new Workforce(settings);
         this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, workers);
@@ -301,7 +301,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             throw new IllegalArgumentException("a ProcessPoolExecutor runs only " + Task.class.getName()
                     + " (serializable, to cross into a worker JVM); got " + (callable == null ? "null" : callable.getClass().getName()));
         }
-        return conductors.futureOf(task);
+        return conductors.futureOf(task, 0);
     }
 
     @Override
@@ -350,9 +350,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("a task's time limit must be positive, got " + limit);
         }
-        RemoteFuture<T> f = (RemoteFuture<T>) newTaskFor(task);
-        f.timeoutNanos = limit.toNanos();
-        return f;
+        Objects.requireNonNull(task, "task");
+        return conductors.futureOf(task, limit.toNanos());
     }
 
     /**

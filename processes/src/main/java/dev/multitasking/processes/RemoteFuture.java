@@ -3,7 +3,9 @@ package dev.multitasking.processes;
 import dev.multitasking.core.Task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The future of one task of a {@link ProcessPoolExecutor}. A conductor thread runs it, which
@@ -15,23 +17,24 @@ import java.util.concurrent.ScheduledFuture;
 final class RemoteFuture<T> extends FutureTask<T> {
 
     final Task<T> task;
+    /** How long it may run once started; 0: no limit. */
+    private final long timeLimitNanos;
     /** The worker running it now; null while it waits (in the queue, or in a worker's socket behind another task). */
-    volatile WorkerJvm runningOn;
-    volatile boolean interruptRequested;
-    /** How long it may run once started; 0: no limit. Set before it is queued. */
-    long timeoutNanos;
-    /** The watch's kill for running past {@link #timeoutNanos}, once started. */
-    volatile ScheduledFuture<?> clock;
+    private volatile WorkerJvm runningOn;
+    private volatile boolean interruptRequested;
+    /** The watch's kill for running past its time limit, once started. */
+    private volatile ScheduledFuture<?> clock;
     /** Set when its worker was killed because it ran past its time. */
-    volatile boolean timedOut;
+    private volatile boolean timedOut;
 
-    RemoteFuture(Task<T> task, Conductors conductors) {
-        this(task, new Call<>(task, conductors));
+    RemoteFuture(Task<T> task, long timeLimitNanos, Conductors conductors) {
+        this(task, timeLimitNanos, new Call<>(task, conductors));
     }
 
-    private RemoteFuture(Task<T> task, Call<T> call) {
+    private RemoteFuture(Task<T> task, long timeLimitNanos, Call<T> call) {
         super(call);
         this.task = task;
+        this.timeLimitNanos = timeLimitNanos;
         call.future = this;
     }
 
@@ -74,6 +77,58 @@ final class RemoteFuture<T> extends FutureTask<T> {
             w.kill();
         }
         return cancelled;
+    }
+
+    /**
+     * It is about to be sent to {@code w} as the task {@code w} runs next: from now on a
+     * {@code cancel(true)} kills {@code w}. False, and it is on no worker, when it was cancelled
+     * already (it never runs); else its time limit's clock starts.
+     */
+    boolean startOn(WorkerJvm w, ScheduledExecutorService watch) {
+        runningOn = w;   // before the check below: a cancel(true) after it kills the worker
+        if (isCancelled()) {
+            runningOn = null;
+            return false;
+        }
+        startClock(w, watch);
+        return true;
+    }
+
+    /** It was sent ahead to {@code w} and {@code w} has just started it: its clock starts. */
+    void startedOn(WorkerJvm w, ScheduledExecutorService watch) {
+        runningOn = w;
+        startClock(w, watch);
+    }
+
+    /** It is on no worker any more: answered, or its worker is gone. */
+    void leftWorker() {
+        runningOn = null;
+    }
+
+    /** Kills {@code w} if the task outlives its time limit there. */
+    private void startClock(WorkerJvm w, ScheduledExecutorService watch) {
+        if (timeLimitNanos > 0) {
+            clock = watch.schedule(() -> {
+                if (runningOn == w && !isDone()) {
+                    timedOut = true;
+                    w.killFor(this);
+                }
+            }, timeLimitNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Whether it was cancelled with {@code mayInterruptIfRunning}: the worker running it must not be used again. */
+    boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    /** Whether its worker was killed because it ran past its time limit. */
+    boolean timedOut() {
+        return timedOut;
+    }
+
+    long timeLimitNanos() {
+        return timeLimitNanos;
     }
 
     /** Completes it with its worker's answer (ignored when it was cancelled meanwhile). */

@@ -72,11 +72,11 @@ final class WorkerJvm {
      * How a pool launches its workers, what each runs before its first task ({@code initializer},
      * or null), and the packages whose classes both sides admit beyond the project's and the JDK's.
      */
-    record Settings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
+    record PoolSettings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
                     ScheduledExecutorService watch, Task<?> initializer, List<String> admitted) {
     }
 
-    private final Settings settings;
+    private final PoolSettings settings;
     final ChildProcess.Launched process;
     private final Path socketPath;
     private final ServerSocketChannel server;
@@ -92,13 +92,13 @@ final class WorkerJvm {
     /** When a byte last came from the worker, or it was last given work (System.nanoTime). */
     private volatile long lastHeard = System.nanoTime();
     /** Set when the pool killed it for silence. */
-    volatile boolean silent;
-    /** Frames sent and not yet answered: a task running, and perhaps one waiting behind it. Written by its conductor only. */
-    volatile int unanswered;
+    private volatile boolean silent;
+    /** Frames sent and not yet answered: a task running, and perhaps one waiting behind it. Written by its conductor only ({@link #send}, {@link #receive}). */
+    private volatile int unanswered;
     /** Tasks it has answered; only its conductor touches it. */
-    int tasksRun;
+    private int tasksRun;
 
-    private WorkerJvm(Settings settings, ChildProcess.Launched process, Path socketPath, ServerSocketChannel server,
+    private WorkerJvm(PoolSettings settings, ChildProcess.Launched process, Path socketPath, ServerSocketChannel server,
                       CompletableFuture<byte[]> token) {
         this.settings = settings;
         this.process = process;
@@ -118,7 +118,7 @@ final class WorkerJvm {
      * a JVM costs tens of milliseconds of class loading, which this way overlaps the worker's own
      * start (the worker retries its connect until the socket is there).
      */
-    static WorkerJvm launch(Settings s, int sequence) throws IOException {
+    static WorkerJvm launch(PoolSettings s, int sequence) throws IOException {
         // The pool made it private; made again, owner-only, if something removed it. Whatever else it has
         // become (a link, another user's, open to others: a cleaner removed it and someone made it again),
         // no worker is started on it.
@@ -170,10 +170,8 @@ final class WorkerJvm {
         boolean fresh = !isConnected();
         connect();
         if (fresh && settings.initializer() != null) {
-            expectAnswer();
             send(new Frames.Encoder().task(0, settings.initializer()));
             Frames.Reply r = receive();
-            unanswered--;
             if (r.failure() != null) {
                 throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
             }
@@ -317,21 +315,64 @@ final class WorkerJvm {
         }
     }
 
-    /** Counts one more frame to be answered; its silence clock starts now (before the count, so the watch never sees an old clock on a busy worker). Its conductor only. */
-    void expectAnswer() {
-        lastHeard = System.nanoTime();
-        unanswered++;
-    }
-
     /**
-     * Sends one frame; an IOException means the worker is gone. The silence clock starts again
-     * whenever a worker is given work: an idle worker's heartbeats wait unread in the socket, so
-     * what was last read from it may be old.
+     * Sends one frame, counted as one more to be answered; an IOException means the worker is
+     * gone. The silence clock starts again whenever a worker is given work (before the count, so
+     * the watch never sees an old clock on a busy worker): an idle worker's heartbeats wait unread
+     * in the socket, so what was last read from it may be old. Its conductor only.
      */
     void send(byte[] frame) throws IOException {
         lastHeard = System.nanoTime();
+        unanswered++;
         sentIds.addLast(Frames.taskId(frame));
         Frames.write(out, frame);
+    }
+
+    /** Whether a frame sent to it is not answered yet: it has work. */
+    boolean isBusy() {
+        return unanswered > 0;
+    }
+
+    /** One more task answered, of those its conductor ran on it: how many that makes. Its conductor only. */
+    int taskDone() {
+        return ++tasksRun;
+    }
+
+    /** Tasks answered so far, counted by {@link #taskDone()}. */
+    int tasksRun() {
+        return tasksRun;
+    }
+
+    /** The watch found it silent with work: it is killed, and its task is failed as unresponsive. */
+    void killForSilence() {
+        silent = true;
+        kill();
+    }
+
+    /** Whether the watch killed it for silence. */
+    boolean wasSilent() {
+        return silent;
+    }
+
+    /** A task's time limit (or cancel) killed it: the death is that task's, not the others'. */
+    void killFor(RemoteFuture<?> task) {
+        killedFor = task;
+        kill();
+    }
+
+    /** The task whose time limit killed it, or null. */
+    RemoteFuture<?> killedFor() {
+        return killedFor;
+    }
+
+    /** Why it was killed for a frame that was not its answer, or null. */
+    String violation() {
+        return violation;
+    }
+
+    /** The task that ran when that frame came. */
+    long violationTask() {
+        return violationTask;
     }
 
     /** The ids of the task frames sent and not yet answered, oldest first; its conductor only. */
@@ -341,9 +382,9 @@ final class WorkerJvm {
      * Set when the worker sent a receipt or a reply for a task other than the one due (something
      * in it wrote to its socket, or its frames are corrupt): it was killed, and this says why.
      */
-    volatile String violation;
+    private volatile String violation;
     /** The task that ran when the frame behind {@link #violation} came: the violation is its doing, no other's. */
-    volatile long violationTask = Frames.NO_TASK;
+    private volatile long violationTask = Frames.NO_TASK;
 
     /**
      * Checks that a receipt or reply names the task due; the worker is killed when not. A receipt
@@ -397,6 +438,7 @@ final class WorkerJvm {
             } else {
                 replies++;
                 sentIds.pollFirst();
+                unanswered--;
                 return r;
             }
         }
@@ -441,6 +483,7 @@ final class WorkerJvm {
                 } else {
                     replies++;
                     sentIds.pollFirst();
+                    unanswered--;
                     late.add(r);
                 }
             }
@@ -451,7 +494,7 @@ final class WorkerJvm {
     }
 
     /** The task whose time limit or cancel killed this worker, if one did: the death is not the others'. */
-    volatile RemoteFuture<?> killedFor;
+    private volatile RemoteFuture<?> killedFor;
 
     /** Whether the JVM has ended (killed while idle, say): it must not be handed a task. */
     boolean hasEnded() {

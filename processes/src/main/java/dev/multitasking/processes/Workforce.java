@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * limit, retires them all when the last conductor ends, and then, once the last JVM has ended,
  * stops the pool's watch and removes the sockets' directory.
  */
-final class Workforce implements Conductors.Workforce {
+final class Workforce implements Conductors.WorkerSupply {
 
     private static final System.Logger LOG = System.getLogger(ProcessPoolExecutor.class.getName());
 
-    private final WorkerJvm.Settings settings;
+    private final WorkerJvm.PoolSettings settings;
     private final AtomicInteger launched = new AtomicInteger();
     /** Workers launched ahead (at construction, or to replace one) and not yet claimed by a conductor. */
     private final ConcurrentLinkedQueue<WorkerJvm> spare = new ConcurrentLinkedQueue<>();
@@ -37,7 +37,7 @@ final class Workforce implements Conductors.Workforce {
     private long graceUntil = lastCheck;
 
     /** Watches the workers from now on: every quarter of the liveness limit, it kills the unresponsive ones. */
-    Workforce(WorkerJvm.Settings settings) {
+    Workforce(WorkerJvm.PoolSettings settings) {
         this.settings = settings;
         long check = Math.max(10, settings.liveness().toMillis() / 4);
         this.checkNanos = TimeUnit.MILLISECONDS.toNanos(check);
@@ -107,15 +107,14 @@ final class Workforce implements Conductors.Workforce {
             live.forEach(w -> w.resetProgress(now));
         }
         for (WorkerJvm w : live) {
-            if (w.unanswered == 0 || w.silent) {
+            if (!w.isBusy() || w.wasSilent()) {
                 continue;
             }
             w.sample(now);
             if (now - graceUntil >= 0 && w.unresponsive(settings.liveness(), now)) {
-                w.silent = true;
                 LOG.log(System.Logger.Level.WARNING, "[{0}] worker {1} silent for {2} ms with a task, and {3}: killing it",
                         settings.poolName(), String.valueOf(w.pid()), String.valueOf(w.silentFor().toMillis()), w.why());
-                w.kill();
+                w.killForSilence();
             }
         }
     }
@@ -123,7 +122,7 @@ final class Workforce implements Conductors.Workforce {
     /** Kills the workers that have work: {@code shutdownNow}. */
     void killBusy() {
         for (WorkerJvm w : live) {
-            if (w.unanswered > 0) {
+            if (w.isBusy()) {
                 w.kill();
             }
         }
