@@ -37,6 +37,8 @@ public final class LessonSample {
     /** A method or class by its full name: which ones a profile shows, and in what order, is what it measured. */
     private static final Pattern QUALIFIED = Pattern.compile("\\b[a-z]\\w*(\\.[a-z]\\w*)+\\.[A-Z][\\w$]*(\\.[\\w$<>]+)*");
     private static final Pattern BAR = Pattern.compile("\\|[^|\\n]*\\|");
+    /** Text in double quotes: a value the run found (the source of a profile's hottest line, which of two it is varies). */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"");
     /** A number, with separators between its digits only: 1,092,632,302 and 54.7, not the comma after "chef-1,". */
     private static final String DIGITS = "\\d+(?:[,._]\\d+)*";
     private static final Pattern TIMED = Pattern.compile(DIGITS + "\\s?(ns|us|µs|ms|s|min)\\b");
@@ -100,6 +102,7 @@ public final class LessonSample {
         s = PATH.matcher(s).replaceAll("/...");
         s = QUALIFIED.matcher(s).replaceAll("~name");
         s = BAR.matcher(s).replaceAll("|~|");
+        s = QUOTED.matcher(s).replaceAll("\"~\"");
         s = TIMED.matcher(s).replaceAll("#t");
         s = SIZED.matcher(s).replaceAll("#b");
         s = NUMBER.matcher(s).replaceAll("#");

@@ -28,33 +28,33 @@ import java.util.List;
  * directory given as the argument). Sample output (recorded by {@code ./primes demo --record}
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
- * seed ran 122 times; 2172 samples
+ * seed ran 97 times; 2213 samples
  *
  * self (the method's own code)
- *    87.80%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *    84.23%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
  *     0.05%  dev.multitasking.core.primes.IsPrime.call
- *     0.05%  dev.multitasking.core.primes.Primes.isPrime
  *
  * total (the method and what it called)
- *    89.13%  dev.multitasking.core.primes.IsPrime.call
- *    89.04%  dev.multitasking.core.primes.Primes.isPrime
- *    89.00%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
- *     0.23%  dev.multitasking.core.workload.SeedWorkload.prepare
+ *    86.04%  dev.multitasking.core.primes.IsPrime.call
+ *    85.95%  dev.multitasking.core.primes.Primes.isPrime
+ *    85.95%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision
+ *     0.27%  dev.multitasking.core.workload.SeedWorkload.prepare
  *     0.05%  dev.multitasking.core.primes.Primes.&lt;clinit&gt;
  *
  * hottest lines
- *    52.51%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
- *    36.41%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
- *     6.33%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
- *     1.58%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:97
- *     1.58%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:95
+ *    47.33%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98
+ *    40.64%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:101
+ *     5.88%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:100
+ *     2.67%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:95
+ *     2.14%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:97
  *
- * the hottest line, Primes.java:98: quotients[j] = nd / (first + BLOCK_OFFSETS[j]);
+ * the hottest line, Primes.java:98: "quotients[j] = nd / (first + BLOCK_OFFSETS[j]);"
  * flame graph: /work/main/target/profile/seed.html
  * collapsed stacks: /work/main/target/profile/seed.collapsed
  * </pre>
  * The line's text is read from the source tree when the lesson runs in the repository: line
- * numbers move as the code changes, so the lesson shows the line itself, as line_profiler does.
+ * numbers move as the code changes, so the lesson shows the line itself, as line_profiler does
+ * (the division and the whole-number test take turns at the top, run to run).
  * The rest of the samples (about 9%) are the JIT, the kernel and the profilers themselves.
  */
 public final class Profiling_01_WhereSeedSpendsItsTime {
@@ -92,7 +92,7 @@ public final class Profiling_01_WhereSeedSpendsItsTime {
         System.out.println("seed ran " + p.value() + " times; " + p.summary().only("dev.multitasking.core").format(5));
         p.summary().only("dev.multitasking.core").hottestLines().stream().findFirst().ifPresent(l ->
                 System.out.println("the hottest line, " + simpleFile(l.method()) + ":" + l.line() + ": "
-                        + sourceLine(l.method(), l.line()).orElse("(no source tree here to show it from)")));
+                        + sourceLine(l.method(), l.line()).map(text -> "\"" + text + "\"").orElse("(no source tree here to show it from)")));
         System.out.println("flame graph: " + p.flameGraph().toAbsolutePath());
         System.out.println("collapsed stacks: " + p.collapsed().toAbsolutePath());
     }
