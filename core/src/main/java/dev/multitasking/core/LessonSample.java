@@ -41,7 +41,8 @@ public final class LessonSample {
     private static final Pattern QUOTED = Pattern.compile("\"[^\"\\n]*\"");
     /** A number, with separators between its digits only: 1,092,632,302 and 54.7, not the comma after "chef-1,". */
     private static final String DIGITS = "\\d+(?:[,._]\\d+)*";
-    private static final Pattern TIMED = Pattern.compile(DIGITS + "\\s?(ns|us|µs|ms|s|min)\\b");
+    /** A time, and a bound on one ("< 11 us", "> 100 ms": a figure beyond the sizes a sweep measured). */
+    private static final Pattern TIMED = Pattern.compile("(?:[<>]\\s?)?" + DIGITS + "\\s?(ns|us|µs|ms|s|min)\\b");
     private static final Pattern SIZED = Pattern.compile(DIGITS + "\\s?(bytes|B|KiB|MiB|GiB|KB|MB|GB)\\b");
     private static final Pattern NUMBER = Pattern.compile(DIGITS);
     /** A list of numbered names, "chef-1,chef-2": who took part varies from run to run, not the shape. */

@@ -18,10 +18,11 @@ class LessonSampleTest {
                 "root       23844   23842 15:12 /usr/lib/jvm/temurin-25/bin/java -jar /work/main/primes.jar demo process-01",
                 "   90.25%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98",
                 "  HashSet<Integer> of 1000      62,464 bytes (15.2x: and a node per entry)",
-                "the hottest line, Primes.java:98: \"quotients[j] = nd / (first + BLOCK_OFFSETS[j]);\"")))
+                "the hottest line, Primes.java:98: \"quotients[j] = nd / (first + BLOCK_OFFSETS[j]);\"",
+                "process pool    31 us    < 11 us    > 100 ms")))
                 .containsExactly("Python, plain loop #t right", "a pool of # threads: #t (#x less)", "bowl # |~| served at #t by chef-#",
                         "current directory: /..., user #", "root # # #:# /... ~", "#% ~name:#", "HashSet<Integer> of # #b (#x: and a node per entry)",
-                        "the hottest line, Primes.java:#: \"~\"");
+                        "the hottest line, Primes.java:#: \"~\"", "process pool #t #t #t");
     }
 
     @Test

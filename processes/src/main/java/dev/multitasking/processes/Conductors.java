@@ -42,7 +42,10 @@ final class Conductors {
 
     private final WorkerJvm.PoolSettings settings;
     private final int maxTasksPerWorker;
+    /** Resident bytes past which a worker is retired after a task; 0: no limit. */
+    private final long maxWorkerMemory;
     private final WorkerSupply workforce;
+    private final PoolStats stats;
     private final ThreadPoolExecutor threads;
     /** Every conductor thread, for {@link #shutdownNow()} to find the tasks they took on ahead. */
     private final Set<Conductor> all = ConcurrentHashMap.newKeySet();
@@ -51,10 +54,13 @@ final class Conductors {
     /** Set by {@link #shutdownNow()}; guarded by {@link #lines}. */
     private boolean stopping;
 
-    Conductors(WorkerJvm.PoolSettings settings, int workers, int maxTasksPerWorker, WorkerSupply workforce) {
+    Conductors(WorkerJvm.PoolSettings settings, int workers, int maxTasksPerWorker, long maxWorkerMemory, WorkerSupply workforce,
+               PoolStats stats) {
         this.settings = settings;
         this.maxTasksPerWorker = maxTasksPerWorker;
+        this.maxWorkerMemory = maxWorkerMemory;
         this.workforce = workforce;
+        this.stats = stats;
         AtomicInteger n = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             Conductor c = new Conductor(r, settings.poolName() + "-conductor-" + n.incrementAndGet(), lines);
@@ -70,7 +76,7 @@ final class Conductors {
 
     /** A future that runs {@code task} in a worker once a conductor takes it, for at most {@code timeLimitNanos} once started (0: no limit). */
     <T> RemoteFuture<T> futureOf(Task<T> task, long timeLimitNanos) {
-        return new RemoteFuture<>(task, timeLimitNanos, this);
+        return new RemoteFuture<>(task, timeLimitNanos, this, stats, settings.poolName());
     }
 
     void execute(Runnable command) {
@@ -182,7 +188,7 @@ final class Conductors {
                 return true;
             }
             ahead = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(),
-                    !stopping && (maxTasksPerWorker == 0 || w.tasksRun() + 1 < maxTasksPerWorker));
+                    !stopping && (maxTasksPerWorker == 0 || w.tasksRun() + 1 < maxTasksPerWorker) && w.retiring() == null);
         }
         if (ahead != null) {
             encodeAhead(c, ahead);
@@ -201,11 +207,14 @@ final class Conductors {
         try {
             for (Conductor.Taken t; (t = c.line.nextToSend(w, settings.watch())) != null; ) {
                 w.send(t.frame());
+                t.future.sent(t.frame().length);
             }
             if (!head.isSent()) {
                 return true;   // cancelled before it was sent: it never runs
             }
-            answered(c, w, head, w.receive());
+            Frames.Reply reply = w.receive();
+            head.future.received(w.lastReplyBytes());
+            answered(c, w, head, reply);
         } catch (IOException gone) {
             crashed(c, w, head);
         }
@@ -245,11 +254,33 @@ final class Conductors {
         head.future.complete(reply);
         int run = w.taskDone();
         if (maxTasksPerWorker > 0 && run >= maxTasksPerWorker) {
-            c.letGo().retire();   // nothing was sent ahead to it: the line takes no task past the limit
-            if (!isShutdown()) {
-                workforce.launchSpare();
+            retire(c, System.Logger.Level.DEBUG, "it ran " + run + " tasks, its limit");   // nothing was sent ahead to it: the line takes no task past the limit
+            return;
+        }
+        if (maxWorkerMemory > 0 && w.retiring() == null) {
+            long resident = w.residentBytes();
+            if (resident > maxWorkerMemory) {
+                w.retireWhenAnswered("its resident memory after a task was " + mib(resident) + ", over the limit of " + mib(maxWorkerMemory));
             }
         }
+        if (w.retiring() != null && (next == null || !next.isSent())) {
+            retire(c, System.Logger.Level.INFO, w.retiring());   // no task is sent ahead to a worker to be retired: nothing of the line is its
+        }
+    }
+
+    /** Retires the conductor's worker, which owes no answer, and starts its replacement. */
+    private void retire(Conductor c, System.Logger.Level level, String why) throws IOException {
+        WorkerJvm w = c.letGo();
+        LOG.log(level, "[{0}] retiring worker {1}: {2}", settings.poolName(), String.valueOf(w.pid()), why);
+        w.retire();
+        stats.recycled();
+        if (!isShutdown()) {
+            workforce.launchSpare();
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     /**
@@ -311,16 +342,25 @@ final class Conductors {
                             : !violator ? "for a frame another task wrote" : "before the task reached it");
             return;   // it stays at the head of the line, unsent: the next worker runs it
         }
+        boolean retryable = itsOwn && killer == null && w.violation() == null && !now.future.timedOut()
+                && now.future.task instanceof Retryable r && now.future.tries() <= Math.min(r.retries(), Retryable.MAX_RETRIES);
+        if (retryable) {
+            stats.retried();
+            LOG.log(System.Logger.Level.INFO, "[{0}] worker {1} died under a retryable task (try {2}); it goes to another worker",
+                    settings.poolName(), String.valueOf(w.pid()), String.valueOf(now.future.tries()));
+            return;   // it stays at the head of the line, unsent: the next worker runs it
+        }
         c.line.remove(now);
+        int tries = now.future.task instanceof Retryable ? now.future.tries() : 1;
         if (now.future.timedOut()) {
             now.future.fail(new TimeoutException("the task ran past its limit of " + Duration.ofNanos(now.future.timeLimitNanos()).toMillis()
                     + " ms; worker " + w.pid() + " was killed and replaced"));
         } else if (w.wasSilent()) {
-            now.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness()));
+            now.future.fail(new WorkerUnresponsiveException(w.pid(), settings.liveness(), tries));
         } else if (w.violation() != null) {
             now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail(), w.violation()));
         } else {
-            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail()));
+            now.future.fail(new WorkerCrashedException(w.pid(), ended.exitCode(), ended.stderrTail(), tries));
         }
     }
 }

@@ -62,6 +62,11 @@ import java.util.concurrent.TimeoutException;
  * {@link java.util.concurrent.CompletableFuture}'s stages) are {@code Future}s and run on a
  * conductor thread (see {@link #execute}).
  *
+ * <p>What it has done: {@link #stats()} counts each outcome and times the waits and runs, and
+ * each task is a Flight Recorder event ({@code dev.multitasking.processes.Task}: its outcome, its
+ * worker, its queue wait, run time and bytes each way), which a recording shows in JDK Mission
+ * Control and {@code jfr print --events dev.multitasking.processes.Task} prints.
+ *
  * <p>What happens when things go wrong. Every failure fails the task it concerns, with an
  * exception that says what happened, and leaves the pool working; none gives a task another
  * task's result.
@@ -88,9 +93,16 @@ import java.util.concurrent.TimeoutException;
  *       <td></td><td>killed with its worker: by the worker as it exits (a task's {@code System.exit} too), by
  *       the pool when it kills the worker; only a worker killed outright by someone else (or out of memory)
  *       leaves it, and then the worker's end is read for at most 2 s</td></tr>
- *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, out of memory, even with
+ *   <tr><td>the worker dies mid-task ({@code kill -9}, {@code System.exit}, even with
  *       {@link Builder#jvmOptions} of one's own)</td>
- *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines (each cut at 8 KiB)</td><td>replaces the worker</td></tr>
+ *       <td>fails with {@link WorkerCrashedException}: pid, exit code, last stderr lines (each cut at 8 KiB); a
+ *       {@link Retryable} task goes to a fresh worker first, up to its retries, and the exception counts the tries</td>
+ *       <td>replaces the worker</td></tr>
+ *   <tr><td>the task needs more heap than its worker has ({@link Builder#maxHeapBytes}, or the JVM's own limit)</td>
+ *       <td>fails with {@link WorkerCrashedException} saying it ran out of memory ({@link WorkerCrashedException#outOfMemory()}):
+ *       the worker exits on its first {@code OutOfMemoryError}</td><td>replaces the worker</td></tr>
+ *   <tr><td>a worker's resident memory after a task is over {@link Builder#maxWorkerMemory}</td>
+ *       <td>unaffected (a task already sent ahead to it runs there first)</td><td>retires and replaces the worker, and logs why</td></tr>
  *   <tr><td>the worker dies while idle ({@code kill -9}, halted or interrupted by a thread an earlier task left)</td>
  *       <td>no task fails: the next one goes to a replacement (a worker says when it has a task's frame, so a
  *       task that never reached a worker is never blamed for its death)</td><td>replaces the worker</td></tr>
@@ -158,6 +170,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     private final WorkerJvm.PoolSettings settings;
     private final Workforce workers;
     private final Conductors conductors;
+    private final PoolStats stats = new PoolStats();
 
     /** {@code workers} worker JVMs with the default options. */
     public ProcessPoolExecutor(int workers) {
@@ -182,11 +195,14 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         }
         sockets.toFile().deleteOnExit();   // if this JVM exits before the pool ends
         List<String> options = new ArrayList<>(b.jvmOptions);
+        if (b.maxHeap > 0) {
+            options.add("-Xmx" + b.maxHeap);
+        }
         options.addAll(REQUIRED_JVM_OPTIONS);
         this.settings = new WorkerJvm.PoolSettings(name, List.copyOf(options), sockets, b.liveness, b.maxFrame, watch, b.initializer,
                 b.admitted);
         this.workers = new Workforce(settings);
-        this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, workers);
+        this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, b.maxWorkerMemory, workers, stats);
         try {
             for (int i = 0; i < b.workers; i++) {
                 workers.launchSpare();
@@ -207,6 +223,8 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         private String name = "processes";
         private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         private int maxTasksPerWorker;
+        private long maxWorkerMemory;
+        private long maxHeap;
         private Task<?> initializer;
         private Duration liveness = DEFAULT_LIVENESS;
         private int maxFrame = Frames.MAX_FRAME;
@@ -280,6 +298,34 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
                 throw new IllegalArgumentException("maxTasksPerWorker must be 0 (no limit) or more, got " + tasks);
             }
             this.maxTasksPerWorker = tasks;
+            return this;
+        }
+
+        /**
+         * Each worker's largest heap, in bytes ({@code -Xmx}), added to the JVM options whatever
+         * they are, the pool's own and {@link #REQUIRED_JVM_OPTIONS} kept: a task that needs more
+         * fails with a {@link WorkerCrashedException} whose {@link WorkerCrashedException#outOfMemory()}
+         * says so, and its worker is replaced. 0 (the default): the JVM's own choice.
+         */
+        public Builder maxHeapBytes(long bytes) {
+            if (bytes != 0 && bytes < 16L << 20) {
+                throw new IllegalArgumentException("a worker's heap must be at least 16 MiB (or 0: the JVM's choice), got " + bytes + " bytes");
+            }
+            this.maxHeap = bytes;
+            return this;
+        }
+
+        /**
+         * Retires a worker whose resident memory, read from the kernel after a task, is over this
+         * many bytes, and starts a fresh one (0: never): loky's memory-leak guard, beside
+         * {@link #maxTasksPerWorker}. The reason is logged. A task sent ahead to it still runs
+         * there first; none more is.
+         */
+        public Builder maxWorkerMemory(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxWorkerMemory must be 0 (no limit) or more, got " + bytes);
+            }
+            this.maxWorkerMemory = bytes;
             return this;
         }
 
@@ -425,6 +471,35 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         return conductors.awaitTermination(timeout, unit) && workers.awaitEnd(deadline);
+    }
+
+    /**
+     * What the pool has done so far, and what it is doing now.
+     *
+     * @param completed    tasks that returned a value
+     * @param failed       tasks that threw (their own exception, a value that could not cross, a frame over the limit)
+     * @param crashed      tasks whose worker died under them ({@link WorkerCrashedException})
+     * @param unresponsive tasks whose worker froze ({@link WorkerUnresponsiveException})
+     * @param timedOut     tasks past their time limit
+     * @param cancelled    tasks cancelled, or stopped by {@code shutdownNow}
+     * @param retried      times a {@link Retryable} task went to another worker after its worker died
+     * @param recycled     workers retired and replaced: past {@code maxTasksPerWorker} or {@code maxWorkerMemory}
+     * @param queued       tasks waiting for a conductor now
+     * @param busyWorkers  workers running a task now
+     * @param waitMicros   from submit until a worker started it, over the last {@value PoolStats#RECENT} tasks that started
+     * @param runMicros    from its start until its answer, over the same
+     */
+    public record Stats(long completed, long failed, long crashed, long unresponsive, long timedOut, long cancelled, long retried,
+                        long recycled, int queued, int busyWorkers, Percentiles waitMicros, Percentiles runMicros) {
+    }
+
+    /** Percentiles of {@code count} values, in microseconds. */
+    public record Percentiles(int count, long p50, long p90, long p99, long max) {
+    }
+
+    /** A snapshot of what the pool has done and is doing (piscina's run and wait statistics); see also its Flight Recorder events, {@code dev.multitasking.processes.Task}. */
+    public Stats stats() {
+        return stats.snapshot(conductors.queued(), workers.busy());
     }
 
     /** Tasks taken on ahead by the conductors: sent, or about to be sent, to a worker busy with another. */

@@ -27,15 +27,35 @@ final class RemoteFuture<T> extends FutureTask<T> {
     /** Set when its worker was killed because it ran past its time. */
     private volatile boolean timedOut;
 
-    RemoteFuture(Task<T> task, long timeLimitNanos, Conductors conductors) {
-        this(task, timeLimitNanos, new Call<>(task, conductors));
+    /** Where it is counted when it ends. */
+    private final PoolStats stats;
+    private final String pool;
+    /** Its Flight Recorder event, begun at submit. */
+    private final TaskEvent event = new TaskEvent();
+    private final long submittedNanos = System.nanoTime();
+    /** When a worker first started it, and last started it (a retry starts it again); 0 until then. */
+    private volatile long firstStartNanos;
+    private volatile long lastStartNanos;
+    private volatile long workerPid;
+    private volatile long bytesSent;
+    private volatile long bytesReceived;
+    /** Workers it was given; its conductor only. */
+    private int tries;
+    /** Set once its end is counted. */
+    private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
+
+    RemoteFuture(Task<T> task, long timeLimitNanos, Conductors conductors, PoolStats stats, String pool) {
+        this(task, timeLimitNanos, new Call<>(task, conductors), stats, pool);
     }
 
-    private RemoteFuture(Task<T> task, long timeLimitNanos, Call<T> call) {
+    private RemoteFuture(Task<T> task, long timeLimitNanos, Call<T> call, PoolStats stats, String pool) {
         super(call);
         this.task = task;
         this.timeLimitNanos = timeLimitNanos;
+        this.stats = stats;
+        this.pool = pool;
         call.future = this;
+        event.begin();
     }
 
     /** What the conductor thread runs: the task, sent to its worker. */
@@ -60,6 +80,58 @@ final class RemoteFuture<T> extends FutureTask<T> {
         ScheduledFuture<?> kill = clock;
         if (kill != null) {
             kill.cancel(false);
+        }
+        if (isCancelled()) {
+            record(PoolStats.Outcome.CANCELLED);
+        }
+    }
+
+    /**
+     * Counted before the future completes, so that {@link ProcessPoolExecutor#stats()} read after
+     * {@code get()} returns includes it ({@link #done()} runs after the waiters are woken).
+     */
+    @Override
+    protected void set(T value) {
+        if (!isDone()) {
+            record(PoolStats.Outcome.COMPLETED);
+        }
+        super.set(value);
+    }
+
+    @Override
+    protected void setException(Throwable t) {
+        if (!isDone()) {
+            record(switch (t) {
+                case WorkerCrashedException c -> PoolStats.Outcome.CRASHED;
+                case WorkerUnresponsiveException u -> PoolStats.Outcome.UNRESPONSIVE;
+                case java.util.concurrent.TimeoutException e -> PoolStats.Outcome.TIMED_OUT;
+                case InterruptedException i -> PoolStats.Outcome.STOPPED;
+                default -> PoolStats.Outcome.FAILED;
+            });
+        }
+        super.setException(t);
+    }
+
+    /** Counts its end once, in the pool's stats and as its Flight Recorder event. */
+    private void record(PoolStats.Outcome outcome) {
+        if (!counted.compareAndSet(false, true)) {
+            return;
+        }
+        long now = System.nanoTime();
+        long waited = firstStartNanos == 0 ? -1 : firstStartNanos - submittedNanos;
+        long ran = lastStartNanos == 0 || outcome == PoolStats.Outcome.CANCELLED ? -1 : now - lastStartNanos;
+        stats.ended(outcome, waited, ran);
+        if (event.shouldCommit()) {
+            event.pool = pool;
+            event.task = String.valueOf(task);
+            event.outcome = outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            event.workerPid = workerPid;
+            event.queued = Math.max(0, waited);
+            event.ran = Math.max(0, ran);
+            event.bytesSent = bytesSent;
+            event.bytesReceived = bytesReceived;
+            event.tries = tries;
+            event.commit();
         }
     }
 
@@ -90,14 +162,40 @@ final class RemoteFuture<T> extends FutureTask<T> {
             runningOn = null;
             return false;
         }
-        startClock(w, watch);
+        started(w, watch);
         return true;
     }
 
     /** It was sent ahead to {@code w} and {@code w} has just started it: its clock starts. */
     void startedOn(WorkerJvm w, ScheduledExecutorService watch) {
         runningOn = w;
+        started(w, watch);
+    }
+
+    private void started(WorkerJvm w, ScheduledExecutorService watch) {
+        long now = System.nanoTime();
+        if (firstStartNanos == 0) {
+            firstStartNanos = now;
+        }
+        lastStartNanos = now;
+        workerPid = w.pid();
+        tries++;
         startClock(w, watch);
+    }
+
+    /** Its frame went to a worker: {@code bytes} more sent. */
+    void sent(int bytes) {
+        bytesSent += bytes;
+    }
+
+    /** Its reply came: {@code bytes} received. */
+    void received(int bytes) {
+        bytesReceived += bytes;
+    }
+
+    /** How many workers started it so far. Its conductor only. */
+    int tries() {
+        return tries;
     }
 
     /** It is on no worker any more: answered, or its worker is gone. */

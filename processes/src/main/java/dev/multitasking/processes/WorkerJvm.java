@@ -328,6 +328,43 @@ final class WorkerJvm {
         Frames.write(out, frame);
     }
 
+    /** The size of the last reply {@link #receive()} read, in bytes. Its conductor only. */
+    int lastReplyBytes() {
+        return lastReplyBytes;
+    }
+
+    private int lastReplyBytes;
+
+    /**
+     * Its resident memory now, in bytes ({@code VmRSS} of {@code /proc/PID/status}: heap, code,
+     * stacks and all), or -1 where the kernel does not say.
+     */
+    long residentBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // ended, or no /proc: unknown
+        }
+        return -1;
+    }
+
+    /** Why it is to be retired once it has answered what it was sent (over its pool's memory limit), or null. */
+    private String retiring;
+
+    /** It is to be retired once it has answered what it was sent: no task more is sent ahead to it. Its conductor only. */
+    void retireWhenAnswered(String why) {
+        retiring = why;
+    }
+
+    /** Why it is to be retired once it has answered what it was sent, or null. */
+    String retiring() {
+        return retiring;
+    }
+
     /** Whether a frame sent to it is not answered yet: it has work. */
     boolean isBusy() {
         return unanswered > 0;
@@ -422,6 +459,7 @@ final class WorkerJvm {
             if (reply == null) {
                 throw new IOException("worker " + pid() + " ended during the task");
             }
+            lastReplyBytes = reply.length;
             Frames.Reply r;
             try {
                 // A value not admitted here (the filter), or unreadable, is still the reply to its task: it fails that task.

@@ -16,7 +16,13 @@ public final class WorkerUnresponsiveException extends RuntimeException {
     private final long pid;
 
     public WorkerUnresponsiveException(long pid, Duration limit) {
-        super("worker " + pid + " sent no heartbeat for over " + limit.toMillis() + " ms while it had the task, stopped or making no progress; it was killed and replaced");
+        this(pid, limit, 1);
+    }
+
+    /** On the last of {@code attempts} workers the task was given (a {@link Retryable} task's). */
+    public WorkerUnresponsiveException(long pid, Duration limit, int attempts) {
+        super("worker " + pid + " sent no heartbeat for over " + limit.toMillis() + " ms while it had the task, stopped or making no progress; it was killed and replaced"
+                + (attempts > 1 ? " (a worker died under it on each of " + attempts + " tries)" : ""));
         this.pid = pid;
     }
 

@@ -154,6 +154,11 @@ final class Workforce implements Conductors.WorkerSupply {
         return live.size();
     }
 
+    /** Workers with a frame not yet answered: running a task. */
+    int busy() {
+        return (int) live.stream().filter(WorkerJvm::isBusy).count();
+    }
+
     /** Judged by the workers' own completion, not by {@code live}, which their completion updates a moment later. */
     boolean noneRunning() {
         return live.stream().noneMatch(w -> w.process.isAlive());

@@ -481,4 +481,51 @@ final class Tasks {
             return 0;
         }
     }
+
+    /** Keeps {@code megabytes} more of heap reachable in its worker for good: a worker whose memory grows task by task. */
+    record Hoards(int megabytes) implements Task<Integer> {
+        private static final java.util.List<byte[]> KEPT = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            for (int i = 0; i < megabytes; i++) {
+                byte[] mb = new byte[1 << 20];
+                java.util.Arrays.fill(mb, (byte) 1);   // touched: resident, not just reserved
+                KEPT.add(mb);
+            }
+            return KEPT.size();
+        }
+    }
+
+    /** Halts its worker the first time (it leaves a mark in {@code dir}), returns its pid the next: a Retryable task whose first worker dies. */
+    record DiesOnceThenAnswers(String dir) implements Task<Long>, Retryable {
+        @Override
+        public Long call() throws java.io.IOException {
+            java.nio.file.Path mark = java.nio.file.Path.of(dir, "died");
+            if (!java.nio.file.Files.exists(mark)) {
+                java.nio.file.Files.createFile(mark);
+                Runtime.getRuntime().halt(7);
+            }
+            return ProcessHandle.current().pid();
+        }
+
+        @Override
+        public int retries() {
+            return 2;
+        }
+    }
+
+    /** Halts its worker every time, and says it may be retried twice. */
+    record AlwaysDies() implements Task<Integer>, Retryable {
+        @Override
+        public Integer call() {
+            Runtime.getRuntime().halt(7);
+            return 0;
+        }
+
+        @Override
+        public int retries() {
+            return 2;
+        }
+    }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  *
  * <p>Below the table, each pool's round trip (one trivial task, submitted and waited for, its
  * median) and the task sizes where its efficiency crosses 50% and 90%, read off the sweep
- * between the sizes measured. A pool that kept one task in flight per worker would cross 50%
+ * between the sizes measured ({@code <} the smallest or {@code >} the largest when it crosses
+ * outside them). A pool that kept one task in flight per worker would cross 50%
  * at a task as long as its round trip and 90% at nine times it; a pool that sends the next
  * task ahead while one runs (the process pool does; a thread pool's queue does) crosses sooner.
  * The rule it leaves: a task should run for ten round trips of the pool it is given to, or be
@@ -48,14 +49,15 @@ import java.util.concurrent.Future;
  * <pre>
  * efficiency (the work's time on one of the pool's workers over wall time x workers), 2 cores
  *    task size   tasks  thread pool (2)  process pool (2)
- *        11 us    1000              58%               12%
- *        97 us    1000              86%               46%
- *      1030 us     400              97%               95%
- *     10006 us      40              95%               98%
- *    102974 us       8             100%               97%
+ *        10 us    1000              69%                9%
+ *       103 us    1000             104%               47%
+ *       979 us     400              95%              106%*
+ *      7946 us      40              97%               89%
+ *     84206 us       8              88%               95%
+ * * above 100%: more than the workers can do, so the one-thread baseline of that size ran slow (the machine's spread)
  *                    round trip       50% from       90% from
- * thread pool              7 us        &lt; 11 us         217 us
- * process pool            31 us         125 us         997 us
+ * thread pool              7 us        &lt; 10 us          40 us
+ * process pool            34 us         118 us         600 us
  * (./primes demo scale-03 --cluster adds a two-member cluster)
  * </pre>
  */
@@ -326,8 +328,9 @@ public final class Scale_03_WhenAPoolPaysForItself {
             System.out.printf("%-16s %12s %14s %14s%n", "", "round trip", "50% from", "90% from");
             for (Sweep s : sweeps) {
                 long smallest = s.points().get(0).taskMicros();
-                System.out.printf("%-16s %9d us %14s %14s%n", s.pool(), s.roundTripMicros(), micros(s.crossing(0.5), smallest),
-                        micros(s.crossing(0.9), smallest));
+                long largest = s.points().get(s.points().size() - 1).taskMicros();
+                System.out.printf("%-16s %9d us %14s %14s%n", s.pool(), s.roundTripMicros(), micros(s.crossing(0.5), smallest, largest),
+                        micros(s.crossing(0.9), smallest, largest));
             }
             if (!withCluster) {
                 System.out.println("(./primes demo scale-03 --cluster adds a two-member cluster)");
@@ -337,12 +340,13 @@ public final class Scale_03_WhenAPoolPaysForItself {
         }
     }
 
-    private static String micros(double us, long smallest) {
+    /** A crossing in words: below the smallest size measured, beyond the largest, or between. */
+    private static String micros(double us, long smallest, long largest) {
         if (us < 0) {
-            return "not reached";
+            return "> " + micros(largest, smallest, largest);
         }
         if (us == 0) {
-            return "< " + micros(smallest, smallest);
+            return "< " + micros(smallest, smallest, largest);
         }
         return us < 1000 ? String.format("%.0f us", us) : String.format("%.1f ms", us / 1000);
     }
