@@ -49,15 +49,14 @@ import java.util.concurrent.Future;
  * <pre>
  * efficiency (the work's time on one of the pool's workers over wall time x workers), 2 cores
  *    task size   tasks  thread pool (2)  process pool (2)
- *        10 us    1000              69%                9%
- *       103 us    1000             104%               47%
- *       979 us     400              95%              106%*
- *      7946 us      40              97%               89%
- *     84206 us       8              88%               95%
- * * above 100%: more than the workers can do, so the one-thread baseline of that size ran slow (the machine's spread)
+ *        11 us    1000              83%                7%
+ *        90 us    1000              71%               39%
+ *       869 us     400              77%               77%
+ *      9601 us      40              85%              100%
+ *     83481 us       8              81%               81%
  *                    round trip       50% from       90% from
- * thread pool              7 us        &lt; 10 us          40 us
- * process pool            34 us         118 us         600 us
+ * thread pool              8 us        &lt; 11 us      &gt; 83.5 ms
+ * process pool            78 us         182 us         3.3 ms
  * (./primes demo scale-03 --cluster adds a two-member cluster)
  * </pre>
  */
