@@ -14,6 +14,10 @@ One measurement per run; prints one line of JSON with "seconds" (the timed runs,
         The round trip of a trivial task (submit, wait for its result) on a warm pool of one
         worker process; "micros" lists each timed trip. POOL is one of futures (concurrent.futures),
         apply (multiprocessing.Pool.apply), loky (inside joblib) or pebble.
+    python3 python_stack.py stream POOL N CHUNK WARMUPS RUNS
+        N trivial tasks streamed through a warm pool of two worker processes in chunks of CHUNK,
+        every result read and checked: POOL is futures (concurrent.futures'
+        ProcessPoolExecutor.map(chunksize=CHUNK)) or imap (multiprocessing.Pool.imap_unordered).
 
 Exits with status 3 and a one-line message when a package is missing.
 """
@@ -81,6 +85,19 @@ def trivial(x):
     return x
 
 
+def stream(kind, n, chunk):
+    """A warm pool of two workers: (a function that streams n tasks through it in chunks, close function)."""
+    if kind == "futures":
+        import concurrent.futures
+        ex = concurrent.futures.ProcessPoolExecutor(max_workers=2)
+        return (lambda: sum(ex.map(trivial, range(n), chunksize=chunk))), ex.shutdown
+    if kind == "imap":
+        import multiprocessing
+        p = multiprocessing.Pool(2)
+        return (lambda: sum(p.imap_unordered(trivial, range(n), chunksize=chunk))), (lambda: (p.close(), p.join()))
+    raise SystemExit("unknown stream pool " + kind + "; known: futures, imap")
+
+
 def pool(kind):
     """A warm pool of one worker process: (submit-and-wait function, close function)."""
     if kind == "futures":
@@ -109,7 +126,8 @@ def pool(kind):
 
 
 def main():
-    if len(sys.argv) < 6 or sys.argv[1] not in ("io", "roundtrip") or len(sys.argv) != (7 if sys.argv[1] == "io" else 6):
+    if len(sys.argv) < 6 or sys.argv[1] not in ("io", "roundtrip", "stream") \
+            or len(sys.argv) != {"io": 7, "roundtrip": 6, "stream": 7}[sys.argv[1]]:
         raise SystemExit(__doc__)
     what, kind = sys.argv[1], sys.argv[2]
     warmups, runs = int(sys.argv[-2]), int(sys.argv[-1])
@@ -126,6 +144,25 @@ def main():
             once()
             seconds.append(time.perf_counter() - start)
         result.update(requests=n, seconds=seconds, cpu_seconds=cpu_seconds() - cpu)
+    elif what == "stream":
+        n, chunk = int(sys.argv[3]), int(sys.argv[4])
+        once, close = stream(kind, n, chunk)
+        expected = n * (n - 1) // 2
+        try:
+            for _ in range(warmups):
+                if once() != expected:
+                    raise SystemExit("stream: wrong sum")
+            seconds = []
+            cpu = cpu_seconds()
+            for _ in range(runs):
+                start = time.perf_counter()
+                if once() != expected:
+                    raise SystemExit("stream: wrong sum")
+                seconds.append(time.perf_counter() - start)
+            result.update(tasks=n, chunk=chunk, seconds=seconds)
+        finally:
+            close()
+        result.update(cpu_seconds=cpu_seconds() - cpu)
     else:
         trips = int(sys.argv[3])
         trip, close = pool(kind)

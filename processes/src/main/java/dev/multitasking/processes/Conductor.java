@@ -208,7 +208,7 @@ final class Conductor extends Thread {
                 tasks.remove(head);
                 Taken next = tasks.peekFirst();
                 if (next != null && next.sent) {
-                    next.future.startedOn(w, watch);
+                    next.future.startedOn(w, watch, w.lastReplyAt());
                 }
                 return next;
             }

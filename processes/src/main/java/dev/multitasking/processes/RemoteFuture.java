@@ -162,18 +162,20 @@ final class RemoteFuture<T> extends FutureTask<T> {
             runningOn = null;
             return false;
         }
-        started(w, watch);
+        started(w, watch, System.nanoTime());
         return true;
     }
 
-    /** It was sent ahead to {@code w} and {@code w} has just started it: its clock starts. */
-    void startedOn(WorkerJvm w, ScheduledExecutorService watch) {
+    /**
+     * It was sent ahead to {@code w} and {@code w} started it at {@code atNanos} (as it answered
+     * the task ahead of it): its clock starts.
+     */
+    void startedOn(WorkerJvm w, ScheduledExecutorService watch, long atNanos) {
         runningOn = w;
-        started(w, watch);
+        started(w, watch, atNanos);
     }
 
-    private void started(WorkerJvm w, ScheduledExecutorService watch) {
-        long now = System.nanoTime();
+    private void started(WorkerJvm w, ScheduledExecutorService watch, long now) {
         if (firstStartNanos == 0) {
             firstStartNanos = now;
         }

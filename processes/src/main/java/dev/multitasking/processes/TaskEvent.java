@@ -44,7 +44,7 @@ final class TaskEvent extends jdk.jfr.Event {
     long queued;
 
     @Label("Ran")
-    @Description("From its start on its last worker until its answer")
+    @Description("From its start on its last worker until its answer came off the socket, as the pool sees them")
     @Timespan(Timespan.NANOSECONDS)
     long ran;
 

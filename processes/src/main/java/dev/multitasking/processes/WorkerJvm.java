@@ -334,6 +334,16 @@ final class WorkerJvm {
     }
 
     private int lastReplyBytes;
+    private long lastReplyAt;
+
+    /**
+     * When the last frame {@link #receive()} read came off the socket (System.nanoTime), before it
+     * was decoded: the moment a task sent ahead began, as near as this side can see it, since the
+     * worker starts it as it writes that reply. Its conductor only.
+     */
+    long lastReplyAt() {
+        return lastReplyAt;
+    }
 
     /**
      * Its resident memory now, in bytes ({@code VmRSS} of {@code /proc/PID/status}: heap, code,
@@ -460,6 +470,7 @@ final class WorkerJvm {
                 throw new IOException("worker " + pid() + " ended during the task");
             }
             lastReplyBytes = reply.length;
+            lastReplyAt = System.nanoTime();
             Frames.Reply r;
             try {
                 // A value not admitted here (the filter), or unreadable, is still the reply to its task: it fails that task.

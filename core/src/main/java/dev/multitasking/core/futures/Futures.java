@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * Python's {@code concurrent.futures} helpers over any Java {@link ExecutorService}:
  * {@link #map}, {@link #asCompleted} and {@link #await} (Python's {@code wait}).
  *
+ * <p>{@link #mapUnordered} yields results as they finish, each beside its input, as Python's
+ * {@code Pool.imap_unordered} does, with the same bound on chunks in flight.
+ *
  * <p>One deliberate difference: Python's {@code Executor.map} (before 3.14) submits its whole
  * input at once (cpython issue 74028), so an endless input never yields and a long one fills
  * memory. {@link #map} keeps a bounded number of chunks in flight and reads the input only as
@@ -65,6 +68,31 @@ public final class Futures {
     public static <T, R> ResultIterator<R> map(ExecutorService executor, TaskFunction<? super T, ? extends R> function,
                                                Stream<? extends T> items, int chunkSize, int chunksInFlight, Duration timeout) {
         return new MapIterator<>(executor, function, items.iterator(), chunkSize, chunksInFlight, deadline(timeout));
+    }
+
+    /**
+     * {@code function} applied to every item on {@code executor}, each result yielded as soon as
+     * its chunk finishes, beside its input: Python's {@code Pool.imap_unordered(fn, items,
+     * chunksize)} with the back-pressure it lacks. At most {@code chunksInFlight} chunks are
+     * submitted and not yet read, and the input is read only as they are, so an endless stream
+     * runs in bounded memory; a slow chunk holds back no other. A failing item ends the
+     * iteration: the values its chunk computed before it are yielded, then {@code next()} throws
+     * its exception and the rest is cancelled.
+     *
+     * @param timeout measured from this call; when it passes before the next result,
+     *                {@link ResultIterator#next()} throws {@link TimeoutException} and the rest is
+     *                cancelled
+     */
+    public static <T, R> ResultIterator<Mapped<T, R>> mapUnordered(ExecutorService executor, TaskFunction<? super T, ? extends R> function,
+                                                                   Stream<? extends T> items, int chunkSize, int chunksInFlight,
+                                                                   Duration timeout) {
+        return new UnorderedIterator<>(executor, function, items.iterator(), chunkSize, chunksInFlight, deadline(timeout));
+    }
+
+    /** {@link #mapUnordered(ExecutorService, TaskFunction, Stream, int, int, Duration)} with the default chunks in flight and no timeout. */
+    public static <T, R> ResultIterator<Mapped<T, R>> mapUnordered(ExecutorService executor, TaskFunction<? super T, ? extends R> function,
+                                                                   Iterable<? extends T> items, int chunkSize) {
+        return new UnorderedIterator<>(executor, function, items.iterator(), chunkSize, defaultChunksInFlight(), Long.MAX_VALUE);
     }
 
     /**
@@ -222,6 +250,135 @@ public final class Futures {
                 f.cancel(true);
             }
             inFlight.clear();
+        }
+    }
+
+    /**
+     * Chunks submitted ahead, read as they finish, refilled one chunk per chunk read. A virtual
+     * thread per chunk in flight waits in its {@code get()} and reports it done (a
+     * {@code CompletableFuture} reports itself): a handful at a time, as few as the chunks in
+     * flight, and {@link #close()} ends those still waiting.
+     */
+    private static final class UnorderedIterator<T, R> implements ResultIterator<Mapped<T, R>> {
+        private final ExecutorService executor;
+        private final TaskFunction<? super T, ? extends R> function;
+        private final Iterator<? extends T> items;
+        private final int chunkSize;
+        private final int chunksInFlight;
+        private final long deadline;
+        /** Each chunk in flight, with its items, and the thread that waits for it (null for a CompletableFuture). */
+        private final java.util.Map<Future<MapChunk.Outcome<R>>, List<T>> inFlight = new java.util.HashMap<>();
+        private final java.util.Map<Future<MapChunk.Outcome<R>>, Thread> watchers = new java.util.HashMap<>();
+        private final java.util.concurrent.BlockingQueue<Future<MapChunk.Outcome<R>>> finished = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Deque<Mapped<T, R>> ready = new ArrayDeque<>();
+        private Exception pendingFailure;
+        private boolean over;
+
+        UnorderedIterator(ExecutorService executor, TaskFunction<? super T, ? extends R> function, Iterator<? extends T> items,
+                          int chunkSize, int chunksInFlight, long deadline) {
+            if (chunkSize < 1) {
+                throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+            }
+            if (chunksInFlight < 1) {
+                throw new IllegalArgumentException("chunksInFlight must be at least 1, got " + chunksInFlight);
+            }
+            this.executor = executor;
+            this.function = function;
+            this.items = items;
+            this.chunkSize = chunkSize;
+            this.chunksInFlight = chunksInFlight;
+            this.deadline = deadline;
+            fill();  // work starts now, as in Python, not at the first next()
+        }
+
+        private void fill() {
+            while (inFlight.size() < chunksInFlight && items.hasNext()) {
+                List<T> chunk = new ArrayList<>(chunkSize);
+                while (chunk.size() < chunkSize && items.hasNext()) {
+                    chunk.add(items.next());
+                }
+                Future<MapChunk.Outcome<R>> f = executor.submit(new MapChunk<T, R>(function, chunk));
+                inFlight.put(f, chunk);
+                if (f instanceof java.util.concurrent.CompletableFuture<MapChunk.Outcome<R>> cf) {
+                    cf.whenComplete((value, failure) -> finished.add(f));
+                } else {
+                    watchers.put(f, Thread.ofVirtual().name("map-unordered-watch").start(() -> {
+                        try {
+                            f.get();
+                        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                            // done either way: next() reads the outcome from the future
+                        } catch (InterruptedException e) {
+                            return;   // the iteration was closed
+                        }
+                        finished.add(f);
+                    }));
+                }
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            return !over && (!ready.isEmpty() || pendingFailure != null || !inFlight.isEmpty());
+        }
+
+        @Override
+        public Mapped<T, R> next() throws ExecutionException, TimeoutException, InterruptedException {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            try {
+                while (ready.isEmpty()) {
+                    if (pendingFailure != null) {
+                        throw new ExecutionException(pendingFailure);
+                    }
+                    long left = remaining(deadline);
+                    Future<MapChunk.Outcome<R>> done = left == Long.MAX_VALUE ? finished.take()
+                            : finished.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+                    if (done == null) {
+                        throw new TimeoutException("mapUnordered: timed out with " + inFlight.size() + " chunk(s) unfinished");
+                    }
+                    List<T> inputs = inFlight.remove(done);
+                    Thread watcher = watchers.remove(done);
+                    if (watcher != null) {
+                        watcher.join();   // it has added the future and is ending: none outlives its chunk
+                    }
+                    MapChunk.Outcome<R> outcome = done.get();
+                    fill();
+                    for (int i = 0; i < outcome.values().size(); i++) {
+                        ready.add(new Mapped<>(inputs.get(i), outcome.values().get(i)));
+                    }
+                    pendingFailure = outcome.failure();
+                }
+                return ready.poll();
+            } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            over = true;
+            for (Future<?> f : inFlight.keySet()) {
+                f.cancel(true);
+            }
+            inFlight.clear();
+            watchers.values().forEach(Thread::interrupt);
+            boolean interrupted = false;
+            for (Thread t : watchers.values()) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            watchers.clear();
+            ready.clear();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

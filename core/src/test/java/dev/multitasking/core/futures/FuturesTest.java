@@ -141,6 +141,84 @@ class FuturesTest {
     }
 
     @Test
+    void mapUnordered_yieldsAsTheyFinish_eachBesideItsInput() throws Exception {
+        // Early items sleep longest: in finishing order the last come first.
+        TaskFunction<Integer, Integer> slowFirst = i -> {
+            Thread.sleep(i < 2 ? 400 : 0);
+            return i * 10;
+        };
+        List<Mapped<Integer, Integer>> results;
+        try (ResultIterator<Mapped<Integer, Integer>> it = Futures.mapUnordered(pool, slowFirst, IntStream.range(0, 8).boxed().toList(), 1)) {
+            results = drain(it);
+        }
+        assertThat(results).hasSize(8).allSatisfy(m -> assertThat(m.value()).isEqualTo(m.input() * 10));
+        assertThat(results).extracting(Mapped::input).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(results.subList(0, 6)).as("the six quick items, before the two slow ones").extracting(Mapped::input)
+                .doesNotContain(0, 1);
+    }
+
+    @Test
+    void mapUnordered_endlessStream_readsOnlyABoundedWindowAhead() throws Exception {
+        AtomicInteger pulled = new AtomicInteger();
+        Stream<Integer> naturals = Stream.iterate(0, i -> i + 1).peek(i -> pulled.incrementAndGet());
+        int chunkSize = 2;
+        int inFlight = 3;
+        int read = 0;
+        try (ResultIterator<Mapped<Integer, Integer>> it = Futures.mapUnordered(pool, i -> i * i, naturals, chunkSize, inFlight,
+                Duration.ofSeconds(20))) {
+            for (; read < 10; read++) {
+                Mapped<Integer, Integer> m = it.next();
+                assertThat(m.value()).isEqualTo(m.input() * m.input());
+            }
+        }
+        assertThat(pulled.get()).isLessThanOrEqualTo((read / chunkSize + inFlight) * chunkSize);
+    }
+
+    @Test
+    void mapUnordered_itemThrows_yieldsItsChunkUpToItThenTheFailure_andCancelsTheRest() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        TaskFunction<Integer, Integer> failsAtOne = i -> {
+            if (i == 1) {
+                throw new IllegalStateException("one");
+            }
+            if (i >= 3) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    throw e;
+                }
+            }
+            return i;
+        };
+        ResultIterator<Mapped<Integer, Integer>> it = Futures.mapUnordered(pool, failsAtOne, IntStream.range(0, 6).boxed().toList(), 3);
+        List<Integer> seen = new ArrayList<>();
+        Throwable failure = null;
+        try {
+            while (it.hasNext()) {
+                seen.add(it.next().input());
+            }
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        }
+        assertThat(seen).containsExactly(0);
+        assertThat(failure).isInstanceOf(IllegalStateException.class).hasMessage("one");
+        assertThat(it.hasNext()).isFalse();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the chunk still running was cancelled").isTrue();
+    }
+
+    @Test
+    void mapUnordered_deadlinePasses_throwsTimeout() {
+        TaskFunction<Integer, Integer> stuck = i -> {
+            never.await();
+            return i;
+        };
+        ResultIterator<Mapped<Integer, Integer>> it = Futures.mapUnordered(pool, stuck, Stream.of(1, 2), 1, 2, Duration.ofMillis(200));
+        assertThatThrownBy(it::next).isInstanceOf(TimeoutException.class).hasMessageContaining("2 chunk(s) unfinished");
+        assertThat(it.hasNext()).isFalse();
+    }
+
+    @Test
     void map_badChunkSize_isRefused() {
         assertThatThrownBy(() -> Futures.map(pool, i -> i, List.of(1), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize");
