@@ -38,8 +38,9 @@ import java.util.concurrent.Future;
  *
  * <p>Each size runs in rounds, each pool in turn (its baseline, then its batch), one round of
  * warm-up and the best of 3 timed; every result is checked against the count in this JVM. An
- * efficiency above 100% would be more work than the workers can do: it is marked as the
- * baseline's spread (the machine ran that baseline slower than the batch), not a result. The work per size is a few hundred
+ * efficiency above 100% would be more work than the workers can do: the line under the table
+ * names each one as the baseline's spread (the machine ran that baseline slower than the batch),
+ * not a result. The work per size is a few hundred
  * milliseconds on one thread (fewer tasks when they are large, never fewer than four per
  * worker), so the sweep takes seconds.
  *
@@ -48,15 +49,16 @@ import java.util.concurrent.Future;
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
  * efficiency (the work's time on one of the pool's workers over wall time x workers), 2 cores
- *    task size   tasks  thread pool (2)  process pool (2)
- *        11 us    1000              83%                7%
- *        90 us    1000              71%               39%
- *       869 us     400              77%               77%
- *      9601 us      40              85%              100%
- *     83481 us       8              81%               81%
+ *    task size   tasks   thread pool (2)  process pool (2)
+ *         9 us    1000               55%               10%
+ *        85 us    1000               69%               51%
+ *       854 us     400               98%               96%
+ *      8498 us      40               98%               98%
+ *     84554 us       8               97%               89%
+ * figures above 100%, more than the workers can do (the baseline ran slow: the machine's spread, not a result): 0 ""
  *                    round trip       50% from       90% from
- * thread pool              8 us        &lt; 11 us      &gt; 83.5 ms
- * process pool            78 us         182 us         3.3 ms
+ * thread pool             50 us         &lt; 9 us         450 us
+ * process pool            85 us          99 us         712 us
  * (./primes demo scale-03 --cluster adds a two-member cluster)
  * </pre>
  */
@@ -307,23 +309,25 @@ public final class Scale_03_WhenAPoolPaysForItself {
             System.out.printf("efficiency (the work's time on one of the pool's workers over wall time x workers), %d cores%n", cores);
             StringBuilder header = new StringBuilder(String.format("%12s %7s", "task size", "tasks"));
             for (Sweep s : sweeps) {
-                header.append(String.format(" %16s ", s.pool() + " (" + s.workers() + ")"));
+                header.append(String.format(" %17s", s.pool() + " (" + s.workers() + ")"));
             }
-            System.out.println(header.toString().stripTrailing());
-            boolean over = false;
+            System.out.println(header);
+            List<String> over = new ArrayList<>();
             for (int i = 0; i < sweeps.get(0).points().size(); i++) {
                 Point first = sweeps.get(0).points().get(i);
                 StringBuilder row = new StringBuilder(String.format("%9d us %7d", first.taskMicros(), first.tasks()));
                 for (Sweep s : sweeps) {
                     double e = s.points().get(i).efficiency();
-                    row.append(String.format(" %15.0f%%%s", 100 * e, e > OVER ? "*" : " "));
-                    over |= e > OVER;
+                    row.append(String.format(" %16.0f%%", 100 * e));
+                    if (e > OVER) {
+                        over.add(s.pool() + " at " + first.taskMicros() + " us");
+                    }
                 }
-                System.out.println(row.toString().stripTrailing());
+                System.out.println(row);
             }
-            if (over) {
-                System.out.println("* above 100%: more than the workers can do, so the one-thread baseline of that size ran slow (the machine's spread)");
-            }
+            // Always printed, so that the output keeps its shape: how many, and which, in one quoted list.
+            System.out.printf("figures above 100%%, more than the workers can do (the baseline ran slow: the machine's spread, not a result): %d \"%s\"%n",
+                    over.size(), String.join("; ", over));
             System.out.printf("%-16s %12s %14s %14s%n", "", "round trip", "50% from", "90% from");
             for (Sweep s : sweeps) {
                 long smallest = s.points().get(0).taskMicros();

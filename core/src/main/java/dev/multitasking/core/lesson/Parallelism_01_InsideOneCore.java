@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  * {@code -XX:-UseSuperWord}, which turns only that pass off: the whole-quotient loop loses most of
  * its lead, so the vector units, not the floating-point trick alone, are the cause. (What is left
  * is the scalar floating-point divider, faster than the integer one and not waiting on the last
- * division.) On an AVX-512 machine a third JVM is held to AVX2 ({@code -XX:UseAVX=2}): half the
- * vector width.
+ * division.) A third JVM is held to half the vector width ({@code -XX:UseAVX=2}, AVX2, on an
+ * AVX-512 machine; {@code -XX:UseAVX=1}, 128-bit, on an AVX2 one): whether the wider vectors pay
+ * depends on the core's dividers.
  *
  * <p>Then hardware threads. Where {@code /sys/devices/system/cpu/*}{@code /topology} shows a core
  * with two hardware threads and {@code taskset} is there, two threads of the lecture's loop run
@@ -47,9 +48,9 @@ import java.util.stream.Stream;
  * <pre>
  * one thread, 6 of the lecture's numbers, median of 5 rounds (AMD EPYC, AVX-512)
  * JVM                    n % d loop  whole-quotient loop    ratio
- * default                     50 ms                14 ms    3.49x
- * -XX:UseAVX=2                49 ms                12 ms    3.87x
- * -XX:-UseSuperWord           48 ms                31 ms    1.57x
+ * default                     50 ms                13 ms    3.63x
+ * -XX:UseAVX=2                52 ms                14 ms    3.59x
+ * -XX:-UseSuperWord           51 ms                33 ms    1.53x
  * both loops found the same smallest factor of every number, in every JVM
  * hardware threads: no core here has two hardware threads (2 CPUs on 2 cores): two threads on one core cannot be shown
  * </pre>
@@ -97,13 +98,15 @@ public final class Parallelism_01_InsideOneCore {
         return new Kernels(jvm, Long.parseLong(f[0]), Long.parseLong(f[1]), Boolean.parseBoolean(f[2]));
     }
 
-    /** The JVMs the loops run in: default, vectors off, and on an AVX-512 machine held to AVX2. */
+    /**
+     * The JVMs the loops run in: default; held to half the vector width (AVX2 on an AVX-512
+     * machine, 128-bit AVX on an AVX2 one); and vectors off.
+     */
     static List<Kernels> allKernels(int numbers) throws IOException, InterruptedException {
         List<Kernels> all = new ArrayList<>();
         all.add(kernels("default", List.of(), numbers));
-        if (MachineCpu.vectors().equals("AVX-512")) {
-            all.add(kernels("-XX:UseAVX=2", List.of("-XX:UseAVX=2"), numbers));
-        }
+        String half = MachineCpu.vectors().equals("AVX-512") ? "-XX:UseAVX=2" : "-XX:UseAVX=1";
+        all.add(kernels(half, List.of(half), numbers));
         all.add(kernels("-XX:-UseSuperWord", List.of("-XX:-UseSuperWord"), numbers));
         return all;
     }

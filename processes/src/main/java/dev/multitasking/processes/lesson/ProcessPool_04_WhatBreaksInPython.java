@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 /**
  * <b>What breaks in Python's pool, and does not here.</b> {@code processpool-02} says what
  * Python does when a worker process dies; this lesson runs it. The same eight tasks (square a
- * number in 50 ms; the worker given 4 ends on the spot, exit code 9) go to the lecture's Python
+ * number in 100 ms; the worker given 4 ends on the spot, exit code 9) go to the lecture's Python
  * {@code concurrent.futures.ProcessPoolExecutor} with two workers and to this project's
  * {@link ProcessPoolExecutor} with two, side by side; then one more task goes to each pool.
  *
@@ -60,14 +60,14 @@ public final class ProcessPool_04_WhatBreaksInPython {
     private ProcessPool_04_WhatBreaksInPython() {
     }
 
-    /** Squares n in 50 ms, unless n is 4: then the worker JVM halts on the spot. */
+    /** Squares n in 100 ms, unless n is 4: then the worker JVM halts on the spot. */
     record SquareOrDie(int n) implements Task<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             if (n == 4) {
                 Runtime.getRuntime().halt(9);
             }
-            Thread.sleep(50);
+            Thread.sleep(100);
             return n * n;
         }
     }

@@ -41,22 +41,22 @@ import jdk.jfr.consumer.RecordingFile;
  * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
  * stats(): 9 completed, 1 failed, 1 crashed, 1 timed out; 0 recycled, 0 queued now
- *   waited for a worker: median 196007 us, 90th percentile 305553 us, most 348129 us
- *   ran on one:          median 27033 us, 90th percentile 75587 us, most 215801 us
- * Flight Recorder, 12 events dev.multitasking.processes.Task, in the order they ended:
+ *   waited for a worker: median 205275 us, 90th percentile 349559 us, most 397575 us
+ *   ran on one:          median 28077 us, 90th percentile 76375 us, most 218812 us
+ * Flight Recorder, 12 events dev.multitasking.processes.Task, by outcome, each in the order they ended:
  *   task       outcome        worker       queued        ran    sent  received
- *   Work[n=1]  completed       17294    139309 us   52278 us   104 B      14 B
- *   Work[n=-1] failed          17294    182128 us   29909 us   104 B     936 B
- *   Work[n=-2] crashed         17294    196007 us   28713 us   104 B       0 B
- *   Work[n=7]  completed       17319    305553 us   43595 us   104 B      14 B
- *   Work[n=-3] timed out       17319    348129 us  215801 us   104 B       0 B
- *   Work[n=2]  completed       17279     82151 us   75587 us   104 B      14 B
- *   Work[n=3]  completed       17279    154411 us   21646 us   104 B      14 B
- *   Work[n=4]  completed       17279    175967 us   22549 us   104 B      14 B
- *   Work[n=5]  completed       17279    198466 us   27033 us   104 B      14 B
- *   Work[n=6]  completed       17279    225456 us   17532 us   104 B      14 B
- *   Work[n=8]  completed       17279    242893 us   20864 us   104 B      14 B
- *   Work[n=9]  completed       17279    263983 us   21599 us   104 B      14 B
+ *   Work[n=2]  completed       23276     64612 us   74169 us   104 B      14 B
+ *   Work[n=4]  completed       23276    163961 us   20827 us   104 B      14 B
+ *   Work[n=5]  completed       23276    184748 us   21229 us   104 B      14 B
+ *   Work[n=6]  completed       23316    349559 us   49130 us   208 B      14 B
+ *   Work[n=1]  completed       23290    161046 us   76375 us   104 B      14 B
+ *   Work[n=3]  completed       23290    219104 us   24346 us   104 B      14 B
+ *   Work[n=7]  completed       23290    243304 us   21569 us   104 B      14 B
+ *   Work[n=8]  completed       23290    263325 us   28077 us   104 B      14 B
+ *   Work[n=9]  completed       23290    291710 us   21186 us   104 B      14 B
+ *   Work[n=-1] failed          23276    134231 us   47740 us   104 B     936 B
+ *   Work[n=-2] crashed         23276    205275 us   37013 us   104 B       0 B
+ *   Work[n=-3] timed out       23316    397575 us  218812 us   104 B       0 B
  * the recording: /work/main/target/processpool-05.jfr (jfr print --events dev.multitasking.processes.Task FILE)
  * </pre>
  */
@@ -133,9 +133,10 @@ public final class ProcessPool_05_WatchingThePool {
                 s.waitMicros().p50(), s.waitMicros().p90(), s.waitMicros().max());
         System.out.printf("  ran on one:          median %d us, 90th percentile %d us, most %d us%n",
                 s.runMicros().p50(), s.runMicros().p90(), s.runMicros().max());
-        System.out.println("Flight Recorder, " + w.events().size() + " events dev.multitasking.processes.Task, in the order they ended:");
+        System.out.println("Flight Recorder, " + w.events().size() + " events dev.multitasking.processes.Task, by outcome, each in the order they ended:");
         System.out.printf("  %-10s %-12s %8s %12s %10s %7s %9s%n", "task", "outcome", "worker", "queued", "ran", "sent", "received");
-        for (Seen e : w.events()) {
+        List<String> outcomes = List.of("completed", "failed", "crashed", "timed out");
+        for (Seen e : w.events().stream().sorted(java.util.Comparator.comparingInt((Seen x) -> outcomes.indexOf(x.outcome()))).toList()) {
             System.out.printf(Locale.ROOT, "  %-10s %-12s %8d %9d us %7d us %5d B %7d B%n", e.task(), e.outcome(), e.workerPid(),
                     e.queuedMicros(), e.ranMicros(), e.bytesSent(), e.bytesReceived());
         }

@@ -1,6 +1,6 @@
 """processpool-04's Python half: the lecture's ProcessPoolExecutor, its worker dying on task 4.
 
-Each task squares its number in 50 ms; the worker given task 4 ends at once (exit code 9).
+Each task squares its number in 100 ms; the worker given task 4 ends at once (exit code 9).
 
 Prints one line per task, "<n> <square>" or "<n> <ExceptionName>", then "after works" or
 "after <ExceptionName>" for one more task submitted once the eight are done.
@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 def square_or_die(n):
     if n == 4:
         os._exit(9)  # the worker process ends on the spot, as the Java worker halts
-    time.sleep(0.05)
+    time.sleep(0.1)
     return n * n
 
 
