@@ -39,6 +39,49 @@ class ProcessPoolFeaturesTest {
         }
     }
 
+    /** A function that crosses into a worker: a project class, as the frame filter requires. */
+    record Times(long k) implements dev.multitasking.core.futures.TaskFunction<Object, Object> {
+        @Override
+        public Object apply(Object x) {
+            return switch (x) {
+                case Integer i -> (long) i * k;
+                case Long l -> (int) (l * k);
+                default -> x + "x" + k;
+            };
+        }
+    }
+
+    /**
+     * Chunks cross into the workers and back, packed (ints and longs as one array) or not (any
+     * other value), and come back whole: in order through map, beside their inputs through
+     * mapUnordered.
+     */
+    @Test
+    void mapAndMapUnordered_onWorkerJvms_returnEveryValue_packedOrNot() throws Exception {
+        try (ProcessPoolExecutor pool = new ProcessPoolExecutor(2)) {
+            List<Object> ordered = new ArrayList<>();
+            try (var it = dev.multitasking.core.futures.Futures.map(pool, new Times(3), java.util.stream.IntStream.range(0, 2000).boxed()
+                    .map(i -> (Object) i).toList(), 100)) {
+                while (it.hasNext()) {
+                    ordered.add(it.next());
+                }
+            }
+            assertThat(ordered).hasSize(2000).element(1999).isEqualTo(5997L);
+            java.util.Map<Object, Object> seen = new java.util.HashMap<>();
+            List<Object> mixed = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                mixed.add(i < 100 ? (Object) (long) i : i < 200 ? (Object) ("s" + i) : (Object) i);
+            }
+            try (var it = dev.multitasking.core.futures.Futures.mapUnordered(pool, new Times(2), mixed, 50)) {
+                while (it.hasNext()) {
+                    var m = it.next();
+                    seen.put(m.input(), m.value());
+                }
+            }
+            assertThat(seen).hasSize(300).containsEntry(7L, 14).containsEntry("s150", "s150x2").containsEntry(250, 500L);
+        }
+    }
+
     @Test
     void stats_countEachOutcome_andTimeTheWaitsAndRuns() throws Exception {
         try (ProcessPoolExecutor pool = ProcessPoolExecutor.builder().workers(2).maxTasksPerWorker(3).build()) {

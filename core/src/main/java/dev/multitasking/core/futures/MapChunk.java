@@ -21,6 +21,34 @@ record MapChunk<T, R>(TaskFunction<? super T, ? extends R> function, List<T> ite
      * @param failure what the item after the last value threw, or null
      */
     record Outcome<R>(List<R> values, Exception failure) implements Serializable {
+
+        /** Crosses a process as {@link Packed} values. */
+        @java.io.Serial
+        private Object writeReplace() {
+            return new OutcomeWire(Packed.of(values), failure);
+        }
+    }
+
+    /** An {@link Outcome} as it crosses a process. */
+    private record OutcomeWire(Packed values, Exception failure) implements Serializable {
+        @java.io.Serial
+        private Object readResolve() {
+            return new Outcome<>(values.list(), failure);
+        }
+    }
+
+    /** A chunk as it crosses a process: its items {@link Packed}. */
+    private record Wire(TaskFunction<?, ?> function, Packed items) implements Serializable {
+        @java.io.Serial
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private Object readResolve() {
+            return new MapChunk(function, items.list());
+        }
+    }
+
+    @java.io.Serial
+    private Object writeReplace() {
+        return new Wire(function, Packed.of(items));
     }
 
     @Override
