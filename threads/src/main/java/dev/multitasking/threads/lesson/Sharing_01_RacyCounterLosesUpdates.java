@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <b>Threads share the heap: a racy counter loses updates.</b> Four threads add one to the same
  * counter a million times each. {@code count++} on a plain field is three steps (read, add,
  * write), and two threads that read the same value both write back the same sum: one update is
- * lost. The JIT makes it worse by keeping the counter in a register for a while. The three fixes,
+ * lost. (The JIT can also keep a plain field in a register for a whole loop and write it once
+ * at the end, so that a loop this small loses nothing in one run and a million in the next: the
+ * racy counter here reads and writes its field with opaque accesses, each of which the JIT must
+ * really do, as it would in a program that did more between them, and no more than that.) The three fixes,
  * from simplest to fastest under contention: a {@code synchronized} method (one thread at a time),
  * an {@link AtomicLong} (one compare-and-swap per update), a {@link LongAdder} (a cell per thread,
  * summed when read).
@@ -18,13 +21,13 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Processes, by contrast, do not share a heap at all: see the processes module.
  *
  * <p>Run: {@code ./primes demo sharing-01}. Sample output (recorded by {@code ./primes demo --record}
- * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-01):
+ * on a 2-core AMD EPYC (AVX-512), JDK 25.0.3+9-LTS, 2026-12-02):
  * <pre>
  * counter            expected      counted       lost       ms
- * plain field       4,000,000    3,803,055    196,945       17
- * synchronized      4,000,000    4,000,000          0      179
- * AtomicLong        4,000,000    4,000,000          0       38
- * LongAdder         4,000,000    4,000,000          0       35
+ * plain field       4,000,000    3,468,897    531,103       14
+ * synchronized      4,000,000    4,000,000          0      224
+ * AtomicLong        4,000,000    4,000,000          0       40
+ * LongAdder         4,000,000    4,000,000          0       31
  * </pre>
  */
 public final class Sharing_01_RacyCounterLosesUpdates {
@@ -42,11 +45,22 @@ public final class Sharing_01_RacyCounterLosesUpdates {
     }
 
     private static final class Racy implements Counter {
+        private static final java.lang.invoke.VarHandle COUNT;
+
+        static {
+            try {
+                COUNT = java.lang.invoke.MethodHandles.lookup().findVarHandle(Racy.class, "count", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private long count;   // no synchronization: the bug
 
+        /** {@code count++}, its read and its write each done for real (opaque), and nothing making the pair atomic. */
         @Override
         public void increment() {
-            count++;
+            COUNT.setOpaque(this, (long) COUNT.getOpaque(this) + 1);
         }
 
         @Override
