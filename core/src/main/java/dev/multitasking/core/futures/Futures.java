@@ -169,6 +169,24 @@ public final class Futures {
         return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
     }
 
+    private static void checkChunking(int chunkSize, int chunksInFlight) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
+        }
+        if (chunksInFlight < 1) {
+            throw new IllegalArgumentException("chunksInFlight must be at least 1, got " + chunksInFlight);
+        }
+    }
+
+    /** Up to {@code chunkSize} more items, read as the caller asks for them. */
+    private static <T> List<T> nextChunk(Iterator<? extends T> items, int chunkSize) {
+        List<T> chunk = new ArrayList<>(chunkSize);
+        while (chunk.size() < chunkSize && items.hasNext()) {
+            chunk.add(items.next());
+        }
+        return chunk;
+    }
+
     /** Chunks submitted ahead, results read in order, refilled one chunk per chunk read. */
     private static final class MapIterator<T, R> implements ResultIterator<R> {
         private final ExecutorService executor;
@@ -184,12 +202,7 @@ public final class Futures {
 
         MapIterator(ExecutorService executor, TaskFunction<? super T, ? extends R> function, Iterator<? extends T> items,
                     int chunkSize, int chunksInFlight, long deadline) {
-            if (chunkSize < 1) {
-                throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
-            }
-            if (chunksInFlight < 1) {
-                throw new IllegalArgumentException("chunksInFlight must be at least 1, got " + chunksInFlight);
-            }
+            checkChunking(chunkSize, chunksInFlight);
             this.executor = executor;
             this.function = function;
             this.items = items;
@@ -201,10 +214,7 @@ public final class Futures {
 
         private void fill() {
             while (inFlight.size() < chunksInFlight && items.hasNext()) {
-                List<T> chunk = new ArrayList<>(chunkSize);
-                while (chunk.size() < chunkSize && items.hasNext()) {
-                    chunk.add(items.next());
-                }
+                List<T> chunk = nextChunk(items, chunkSize);
                 inFlight.add(executor.submit(new MapChunk<T, R>(function, chunk)));
             }
         }
@@ -276,12 +286,7 @@ public final class Futures {
 
         UnorderedIterator(ExecutorService executor, TaskFunction<? super T, ? extends R> function, Iterator<? extends T> items,
                           int chunkSize, int chunksInFlight, long deadline) {
-            if (chunkSize < 1) {
-                throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
-            }
-            if (chunksInFlight < 1) {
-                throw new IllegalArgumentException("chunksInFlight must be at least 1, got " + chunksInFlight);
-            }
+            checkChunking(chunkSize, chunksInFlight);
             this.executor = executor;
             this.function = function;
             this.items = items;
@@ -293,10 +298,7 @@ public final class Futures {
 
         private void fill() {
             while (inFlight.size() < chunksInFlight && items.hasNext()) {
-                List<T> chunk = new ArrayList<>(chunkSize);
-                while (chunk.size() < chunkSize && items.hasNext()) {
-                    chunk.add(items.next());
-                }
+                List<T> chunk = nextChunk(items, chunkSize);
                 Future<MapChunk.Outcome<R>> f = executor.submit(new MapChunk<T, R>(function, chunk));
                 inFlight.put(f, chunk);
                 if (f instanceof java.util.concurrent.CompletableFuture<MapChunk.Outcome<R>> cf) {

@@ -160,12 +160,7 @@ final class Charts {
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s, %d workers: %.2fx</title></circle>%n",
                         x, y, colour, Timeline.escape(r.strategy()), r.workers(), r.speedup()));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    points.toString().strip(), colour, dash));
-            int ly = top + 12 + legend * 16;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    left + w + 12, ly - 4, left + w + 32, ly - 4, colour, dash));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\">%s</text>%n", left + w + 36, ly, Timeline.escape(e.getKey())));
+            line(svg, points, colour, dash, e.getKey(), left + w, top + 12 + legend * 16);
             legend++;
         }
         return svg.append("</svg>\n").toString();
@@ -249,12 +244,7 @@ final class Charts {
                         x, y, hollow ? "white" : colour, colour, Timeline.escape(e.getKey()), micros(ps.get(i)[0]), 100 * ps.get(i)[1],
                         hollow ? " (suspect)" : ""));
             }
-            svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    points.toString().strip(), colour, dash));
-            int ly = top + 12 + legend * 16;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
-                    left + w + 12, ly - 4, left + w + 32, ly - 4, colour, dash));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\">%s</text>%n", left + w + 36, ly, Timeline.escape(e.getKey())));
+            line(svg, points, colour, dash, e.getKey(), left + w, top + 12 + legend * 16);
             legend++;
         }
         return svg.append("</svg>\n").toString();
@@ -269,6 +259,15 @@ final class Charts {
     private static String figures(double v) {
         return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
                 : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A line chart's line through {@code points}, and its entry in the legend right of the plot (its top at {@code legendY}). */
+    private static void line(StringBuilder svg, StringBuilder points, String colour, String dash, String name, double plotRight, int legendY) {
+        svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                points.toString().strip(), colour, dash));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.0f\" y1=\"%d\" x2=\"%.0f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n",
+                plotRight + 12, legendY - 4, plotRight + 32, legendY - 4, colour, dash));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%d\" font-size=\"11\">%s</text>%n", plotRight + 36, legendY, Timeline.escape(name)));
     }
 
     /** An SVG for a bar chart of {@code bars} bars, with its title. */
