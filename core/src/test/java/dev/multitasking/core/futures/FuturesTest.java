@@ -177,11 +177,14 @@ class FuturesTest {
     @Test
     void mapUnordered_itemThrows_yieldsItsChunkUpToItThenTheFailure_andCancelsTheRest() throws Exception {
         CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch secondChunkRuns = new CountDownLatch(1);
         TaskFunction<Integer, Integer> failsAtOne = i -> {
             if (i == 1) {
+                secondChunkRuns.await();   // the other chunk is running when the failure is read: cancelling must interrupt it
                 throw new IllegalStateException("one");
             }
             if (i >= 3) {
+                secondChunkRuns.countDown();
                 try {
                     never.await();
                 } catch (InterruptedException e) {
