@@ -28,10 +28,40 @@ final class Conductor extends Thread {
     private WorkerJvm worker;
     private final Frames.Encoder encoder = new Frames.Encoder();
     final Line line;
+    /** Called on this thread as it ends. */
+    private final java.util.function.Consumer<Conductor> onEnd;
+    /** Whether {@link #free} counted it as free; this thread's only. */
+    private boolean free;
 
-    Conductor(Runnable r, String name, Object linesLock) {
+    Conductor(Runnable r, String name, Object linesLock, java.util.function.Consumer<Conductor> onEnd) {
         super(r, name);
         this.line = new Line(linesLock);
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void run() {
+        try {
+            super.run();
+        } finally {
+            onEnd.accept(this);
+        }
+    }
+
+    /** It has nothing to do, or is completing its last task: counted in {@code count} once. This thread only. */
+    void free(java.util.concurrent.atomic.AtomicInteger count) {
+        if (!free) {
+            free = true;
+            count.incrementAndGet();
+        }
+    }
+
+    /** It has a task, or is ending: no longer counted free. This thread only. */
+    void busy(java.util.concurrent.atomic.AtomicInteger count) {
+        if (free) {
+            free = false;
+            count.decrementAndGet();
+        }
     }
 
     /** The worker it drives, or null before it has one and after it let one go. */

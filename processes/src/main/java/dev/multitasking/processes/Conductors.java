@@ -33,6 +33,9 @@ final class Conductors {
         /** A worker for a conductor that has none: a spare one, or one launched now. */
         WorkerJvm take() throws IOException;
 
+        /** A spare worker, taken out of the spares, or null when there is none. */
+        WorkerJvm takeSpare();
+
         /** Launches a spare worker, to replace one that is gone before the next task waits for it. */
         void launchSpare() throws IOException;
 
@@ -54,24 +57,116 @@ final class Conductors {
     /** Set by {@link #shutdownNow()}; guarded by {@link #lines}. */
     private boolean stopping;
 
-    Conductors(WorkerJvm.PoolSettings settings, int workers, int maxTasksPerWorker, long maxWorkerMemory, WorkerSupply workforce,
-               PoolStats stats) {
+    /**
+     * {@code minWorkers} conductors that stay, and up to {@code maxWorkers} in all: one more starts
+     * when a task is queued and no conductor is free for it, and one above the minimum that has
+     * been idle for {@code idleTimeout} ends, retiring its worker.
+     */
+    Conductors(WorkerJvm.PoolSettings settings, int minWorkers, int maxWorkers, Duration idleTimeout, int maxTasksPerWorker,
+               long maxWorkerMemory, WorkerSupply workforce, PoolStats stats) {
         this.settings = settings;
         this.maxTasksPerWorker = maxTasksPerWorker;
         this.maxWorkerMemory = maxWorkerMemory;
         this.workforce = workforce;
         this.stats = stats;
         AtomicInteger n = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            Conductor c = new Conductor(r, settings.poolName() + "-conductor-" + n.incrementAndGet(), lines);
+        Waiting queue = new Waiting();
+        this.threads = new ThreadPoolExecutor(minWorkers, maxWorkers, idleTimeout.toNanos(), TimeUnit.NANOSECONDS, queue, r -> {
+            Conductor c = new Conductor(r, settings.poolName() + "-conductor-" + n.incrementAndGet(), lines, this::ended);
             all.add(c);
             return c;
-        }) {
+        }, queue) {
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                ((Conductor) t).busy(free);
+            }
+
             @Override
             protected void terminated() {
                 workforce.conductorsEnded();
             }
         };
+        queue.pool = threads;
+        threads.prestartAllCoreThreads();   // the minimum, waiting in the queue: counted free before the first task comes
+    }
+
+    /** Conductors free for a task now: waiting in the queue, or about to (their last task is being completed). */
+    private final AtomicInteger free = new AtomicInteger();
+
+    /**
+     * The conductors' queue. It takes a task only when a conductor is free for it, or when no more
+     * may start; otherwise it refuses, and the {@link ThreadPoolExecutor} starts a conductor with
+     * that task (it grows past its core size only when its queue refuses). The refusal of a pool
+     * that is at its maximum after all (another caller got there first) comes back to
+     * {@link #rejectedExecution}, which queues the task unless the pool is shut down. A fixed pool
+     * (core size at its maximum) never asks: it starts its conductors before it queues.
+     */
+    @SuppressWarnings("serial")   // a queue of live tasks, never serialized
+    private final class Waiting extends LinkedBlockingQueue<Runnable> implements java.util.concurrent.RejectedExecutionHandler {
+        private transient ThreadPoolExecutor pool;
+
+        @Override
+        public boolean offer(Runnable task) {
+            if (pool.getPoolSize() < pool.getMaximumPoolSize() && size() >= free.get()) {
+                return false;   // nobody free to take it: a conductor starts with it
+            }
+            return super.offer(task);
+        }
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            Conductor c = (Conductor) Thread.currentThread();
+            c.free(free);
+            Runnable task = super.take();
+            c.busy(free);
+            return task;
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            Conductor c = (Conductor) Thread.currentThread();
+            c.free(free);
+            Runnable task = super.poll(timeout, unit);
+            if (task != null) {
+                c.busy(free);
+            }
+            return task;
+        }
+
+        @Override
+        public void rejectedExecution(Runnable task, ThreadPoolExecutor executor) {
+            if (!executor.isShutdown()) {
+                super.offer(task);
+                if (!executor.isShutdown() || !remove(task)) {
+                    return;   // queued: a conductor of the pool, at its maximum, takes it
+                }
+            }
+            throw new java.util.concurrent.RejectedExecutionException("the pool " + settings.poolName() + " is shut down");
+        }
+    }
+
+    /**
+     * A conductor ends: idle past the timeout (above the minimum), or the pool ends. The worker it
+     * drove, if any, is retired; a conductor without one retires a spare, which would otherwise
+     * wait for a conductor that is gone.
+     */
+    private void ended(Conductor c) {
+        c.busy(free);   // no longer free
+        all.remove(c);
+        WorkerJvm w = c.letGo();
+        if (isShutdown()) {
+            return;   // the pool retires every worker as its last conductor ends
+        }
+        if (w == null) {
+            w = workforce.takeSpare();
+            if (w == null) {
+                return;
+            }
+        }
+        LOG.log(System.Logger.Level.DEBUG, "[{0}] retiring worker {1}: idle for {2} ms", settings.poolName(), String.valueOf(w.pid()),
+                String.valueOf(threads.getKeepAliveTime(TimeUnit.MILLISECONDS)));
+        w.retire();
+        stats.idled();
     }
 
     /** A future that runs {@code task} in a worker once a conductor takes it, for at most {@code timeLimitNanos} once started (0: no limit). */
@@ -83,8 +178,14 @@ final class Conductors {
         threads.execute(command);
     }
 
+    /** The most conductors, and so workers, the pool may have. */
     int size() {
         return threads.getMaximumPoolSize();
+    }
+
+    /** Conductors now. */
+    int conductors() {
+        return threads.getPoolSize();
     }
 
     int queued() {
@@ -250,6 +351,9 @@ final class Conductors {
         }
         if (next != null && next.isSent() && next.future.isCancelled() && next.future.interruptRequested()) {
             w.kill();   // cancel(true) came while it waited behind this one; it runs now, so stop it the only way there is
+        }
+        if (next == null) {
+            c.free(free);   // before its caller hears of it: a task submitted now finds this conductor free
         }
         head.future.complete(reply);
         int run = w.taskDone();

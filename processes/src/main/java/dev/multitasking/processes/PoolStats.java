@@ -22,6 +22,7 @@ final class PoolStats {
     private final LongAdder[] ended = new LongAdder[Outcome.values().length];
     private final LongAdder recycled = new LongAdder();
     private final LongAdder retried = new LongAdder();
+    private final LongAdder idled = new LongAdder();
     private final Recent waits = new Recent();
     private final Recent runs = new Recent();
 
@@ -45,15 +46,20 @@ final class PoolStats {
         recycled.increment();
     }
 
+    /** A worker was retired for being idle past the idle timeout of an elastic pool. */
+    void idled() {
+        idled.increment();
+    }
+
     /** A {@link Retryable} task went to another worker after its worker died under it. */
     void retried() {
         retried.increment();
     }
 
-    ProcessPoolExecutor.Stats snapshot(int queued, int busyWorkers) {
+    ProcessPoolExecutor.Stats snapshot(int queued, int workers, int busyWorkers) {
         return new ProcessPoolExecutor.Stats(count(Outcome.COMPLETED), count(Outcome.FAILED), count(Outcome.CRASHED),
                 count(Outcome.UNRESPONSIVE), count(Outcome.TIMED_OUT), count(Outcome.CANCELLED) + count(Outcome.STOPPED),
-                retried.sum(), recycled.sum(), queued, busyWorkers, waits.percentiles(), runs.percentiles());
+                retried.sum(), recycled.sum(), idled.sum(), queued, workers, busyWorkers, waits.percentiles(), runs.percentiles());
     }
 
     private long count(Outcome o) {

@@ -29,7 +29,10 @@ import java.util.concurrent.TimeoutException;
  * <p>How it runs: N <em>conductor</em> threads in this JVM (a {@link ThreadPoolExecutor}, which
  * keeps the queue, the shutdown rules and the list of unstarted tasks) each own one worker JVM
  * running {@link ProcessWorker}. A conductor takes a task, writes it to its worker as a frame, and
- * waits for the reply frame. Worker JVMs are launched in parallel when the pool is made.
+ * waits for the reply frame. Worker JVMs are launched in parallel when the pool is made. An
+ * elastic pool ({@link Builder#minWorkers} below {@link Builder#workers}) launches its minimum
+ * then, starts a conductor and its worker when a task waits and none is free, and retires a worker
+ * above the minimum that has been idle for {@link Builder#idleTimeout}.
  *
  * <p>Where the code lives: this class is the public API, its lifecycle and its builder;
  * {@link Conductors} holds the conductors' rules (the line of tasks each has taken on, what may be
@@ -103,6 +106,8 @@ import java.util.concurrent.TimeoutException;
  *       the worker exits on its first {@code OutOfMemoryError}</td><td>replaces the worker</td></tr>
  *   <tr><td>a worker's resident memory after a task is over {@link Builder#maxWorkerMemory}</td>
  *       <td>unaffected (a task already sent ahead to it runs there first)</td><td>retires and replaces the worker, and logs why</td></tr>
+ *   <tr><td>an elastic pool's worker above {@link Builder#minWorkers} is idle past {@link Builder#idleTimeout}</td>
+ *       <td>no task is affected: only a worker with nothing sent to it retires</td><td>retires it; the next task that waits starts another</td></tr>
  *   <tr><td>the worker dies while idle ({@code kill -9}, halted or interrupted by a thread an earlier task left)</td>
  *       <td>no task fails: the next one goes to a replacement (a worker says when it has a task's frame, so a
  *       task that never reached a worker is never blamed for its death)</td><td>replaces the worker</td></tr>
@@ -163,6 +168,9 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      */
     public static final List<String> REQUIRED_JVM_OPTIONS = List.of("-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
 
+    /** How long a worker above an elastic pool's minimum may stay idle before it is retired, unless told otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
     /** How long a busy worker may stay silent before it is killed, unless told otherwise. */
     public static final Duration DEFAULT_LIVENESS = Duration.ofSeconds(10);
 
@@ -180,6 +188,10 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     private ProcessPoolExecutor(Builder b) {
         if (b.workers < 1) {
             throw new IllegalArgumentException("need at least 1 worker, got " + b.workers);
+        }
+        int minWorkers = b.minWorkers < 0 ? b.workers : b.minWorkers;
+        if (minWorkers > b.workers) {
+            throw new IllegalArgumentException("minWorkers (" + minWorkers + ") is more than the most workers (" + b.workers + ")");
         }
         this.name = b.name;
         // Kills silent workers and tasks past their time, and workers that do not end when retired.
@@ -202,9 +214,10 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
         this.settings = new WorkerJvm.PoolSettings(name, List.copyOf(options), sockets, b.liveness, b.maxFrame, watch, b.initializer,
                 b.admitted);
         this.workers = new Workforce(settings);
-        this.conductors = new Conductors(settings, b.workers, b.maxTasksPerWorker, b.maxWorkerMemory, workers, stats);
+        this.conductors = new Conductors(settings, minWorkers, b.workers, b.idleTimeout, b.maxTasksPerWorker, b.maxWorkerMemory,
+                workers, stats);
         try {
-            for (int i = 0; i < b.workers; i++) {
+            for (int i = 0; i < minWorkers; i++) {
                 workers.launchSpare();
             }
         } catch (IOException e) {
@@ -220,6 +233,9 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
     /** Options for a {@link ProcessPoolExecutor}. */
     public static final class Builder {
         private int workers = Runtime.getRuntime().availableProcessors();
+        /** -1: as many as {@link #workers}, a fixed pool. */
+        private int minWorkers = -1;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private String name = "processes";
         private final List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         private int maxTasksPerWorker;
@@ -271,8 +287,38 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
             return this;
         }
 
+        /**
+         * How many worker JVMs the pool has (the number of CPUs unless told otherwise), all launched
+         * in parallel as it is made; with {@link #minWorkers} below it, the most it may have.
+         */
         public Builder workers(int workers) {
             this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Makes the pool elastic (loky's reusable executor, PP4J's minimum and maximum): it launches
+         * this many workers as it is made and keeps them, and {@link #workers} is the most it may
+         * have. Another worker starts when a task is queued and no worker is free for it; its
+         * conductor thread launches it, never the caller's thread, and the task waits for it (a JVM
+         * start, about 100-400 ms). A worker above this minimum that has been idle for the
+         * {@link #idleTimeout} is retired. 0 is allowed: an idle pool then holds no JVM at all.
+         * Unless told, the minimum is {@link #workers}: a fixed pool.
+         */
+        public Builder minWorkers(int workers) {
+            if (workers < 0) {
+                throw new IllegalArgumentException("minWorkers must be 0 or more, got " + workers);
+            }
+            this.minWorkers = workers;
+            return this;
+        }
+
+        /** How long a worker above {@link #minWorkers} may stay idle before it is retired ({@link #DEFAULT_IDLE_TIMEOUT} unless told). */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the idle timeout must be at least 1 ms, got " + timeout);
+            }
+            this.idleTimeout = timeout;
             return this;
         }
 
@@ -484,13 +530,16 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
      * @param cancelled    tasks cancelled, or stopped by {@code shutdownNow}
      * @param retried      times a {@link Retryable} task went to another worker after its worker died
      * @param recycled     workers retired and replaced: past {@code maxTasksPerWorker} or {@code maxWorkerMemory}
+     * @param idled        workers retired for being idle past the {@code idleTimeout}, above an elastic pool's {@code minWorkers}
      * @param queued       tasks waiting for a conductor now
+     * @param workers      worker JVMs alive now
      * @param busyWorkers  workers running a task now
      * @param waitMicros   from submit until a worker started it, over the last {@value PoolStats#RECENT} tasks that started
      * @param runMicros    from its start until its answer, over the same
      */
     public record Stats(long completed, long failed, long crashed, long unresponsive, long timedOut, long cancelled, long retried,
-                        long recycled, int queued, int busyWorkers, Percentiles waitMicros, Percentiles runMicros) {
+                        long recycled, long idled, int queued, int workers, int busyWorkers, Percentiles waitMicros,
+                        Percentiles runMicros) {
     }
 
     /** Percentiles of {@code count} values, in microseconds. */
@@ -499,7 +548,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     /** A snapshot of what the pool has done and is doing (piscina's run and wait statistics); see also its Flight Recorder events, {@code dev.multitasking.processes.Task}. */
     public Stats stats() {
-        return stats.snapshot(conductors.queued(), workers.busy());
+        return stats.snapshot(conductors.queued(), workers.alive(), workers.busy());
     }
 
     /** Tasks taken on ahead by the conductors: sent, or about to be sent, to a worker busy with another. */
@@ -509,7 +558,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService {
 
     @Override
     public String toString() {
-        return name + "[" + conductors.size() + " workers, " + workers.alive() + " JVMs alive, "
+        return name + "[" + conductors.conductors() + " of " + conductors.size() + " workers, " + workers.alive() + " JVMs alive, "
                 + conductors.queued() + " queued, " + takenAhead() + " sent ahead" + (isShutdown() ? ", shut down" : "") + "]";
     }
 }

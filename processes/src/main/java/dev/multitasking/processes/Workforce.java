@@ -51,6 +51,11 @@ final class Workforce implements Conductors.WorkerSupply {
     }
 
     @Override
+    public WorkerJvm takeSpare() {
+        return spare.poll();
+    }
+
+    @Override
     public void launchSpare() throws IOException {
         spare.add(launch());
     }
