@@ -50,7 +50,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_seedOnTheHonestStrategies_printsAVerifiedRowForEach() {
-        Outcome o = primes("compare", "-w", "seed", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "-s", "sequential,jdk-fixed", "--warmup", "0", "--max-warmup", "0", "--repeat", "1");
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("workload seed:")
                 .containsPattern("(?m)^sequential +1 .* 1\\.00x +1\\.00 +yes: five primes")
@@ -61,7 +61,7 @@ class PrimesCommandTest {
     @Test
     void compare_aThreadPerTask_isCreditedWithTheThreadsItRan() {
         // 16 requests that each wait 50 ms: a thread per task runs all 16 at once, named or not (virtual threads are not).
-        Outcome o = primes("compare", "-w", "io:16:50ms", "-s", "sequential,threads,virtual", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "io:16:50ms", "-s", "sequential,threads,virtual", "--warmup", "0", "--max-warmup", "0", "--repeat", "1");
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).containsPattern("(?m)^threads +16 .*yes: 16 answers")
                 .containsPattern("(?m)^virtual +16 .*yes: 16 answers");
@@ -69,7 +69,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_sequentialNamedLast_stillRunsFirst_soEverySpeedupHasItsBaseline() {
-        Outcome o = primes("compare", "-w", "seed", "-s", "jdk-fixed,sequential", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "-s", "jdk-fixed,sequential", "--warmup", "0", "--max-warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isZero();
         assertThat(o.out().indexOf("\nsequential ")).isLessThan(o.out().indexOf("\njdk-fixed "));
         assertThat(o.out()).containsPattern("(?m)^jdk-fixed .* \\d+\\.\\d\\dx +\\d\\.\\d\\d +yes");
@@ -77,7 +77,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_everyWorkloadKind_isVerified() {
-        Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--repeat", "1", "-n", "3",
+        Outcome o = primes("compare", "-s", "sequential,jdk-fixed", "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "-n", "3",
                 "-w", "count:20000:8", "-w", "sieve:1e6:5", "-w", "io:6:10ms");
         assertThat(o.exit()).as(o.out() + o.err()).isZero();
         assertThat(o.out().lines().filter(l -> l.contains(" yes: "))).hasSize(6);
@@ -116,7 +116,7 @@ class PrimesCommandTest {
         for (String name : List.of("results.json", "results.csv", "report.html", "results.schema.json")) {
             Files.createSymbolicLink(out.resolve(name), victim);
         }
-        Outcome o = primes("compare", "-w", "seed", "-s", "sequential", "--warmup", "0", "--repeat", "1", "--out", out.toString());
+        Outcome o = primes("compare", "-w", "seed", "-s", "sequential", "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--out", out.toString());
         assertThat(o.exit()).as(o.err()).isZero();
         assertThat(Files.readString(victim)).isEqualTo("not the report's to change");
         for (String name : List.of("results.json", "results.csv", "report.html", "results.schema.json")) {
@@ -126,7 +126,7 @@ class PrimesCommandTest {
 
     @Test
     void compare_byDefault_runsEveryStrategyFound_andAWrongResultFailsTheRun() {
-        Outcome o = primes("compare", "-w", "seed", "--warmup", "0", "--repeat", "1");
+        Outcome o = primes("compare", "-w", "seed", "--warmup", "0", "--max-warmup", "0", "--repeat", "1");
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.out()).contains("sequential", "jdk-fixed")
                 .doesNotContainPattern("(?m)^cluster ")   // it takes seconds to form: only when named
@@ -288,12 +288,12 @@ class PrimesCommandTest {
 
     @Test
     void compare_aStrategyThatFails_isOneLine_andAStackTraceOnlyWithVerbose() {
-        Outcome quiet = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--repeat", "1");
+        Outcome quiet = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--max-warmup", "0", "--repeat", "1");
         assertThat(quiet.exit()).isEqualTo(1);
         assertThat(quiet.out()).containsPattern("(?m)^broken +\\d+ .*FAILED to start: java.lang.IllegalStateException: broken on purpose");
         assertThat(quiet.err()).doesNotContain("\tat ");
 
-        Outcome verbose = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--repeat", "1", "--verbose");
+        Outcome verbose = primes("compare", "-w", "seed", "-s", "sequential,broken", "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--verbose");
         assertThat(verbose.exit()).isEqualTo(1);
         assertThat(verbose.err()).contains("broken on 2 worker(s) failed:".replace("2", Integer.toString(Runtime.getRuntime().availableProcessors())),
                 "\tat dev.multitasking.app.BrokenStrategy.start");

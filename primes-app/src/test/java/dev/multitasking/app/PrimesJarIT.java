@@ -31,7 +31,7 @@ class PrimesJarIT {
     @Test
     void compare_smallSweep_printsVerifiedRows_andWritesJsonCsvAndHtml(@TempDir Path dir) throws Exception {
         PrimesJar.Run r = PrimesJar.run("compare", "-w", "count:100000:16", "-s", "sequential,fixed,processes", "-n", "1,2",
-                "--warmup", "0", "--repeat", "2", "--no-python", "--out", dir.toString());
+                "--warmup", "0", "--max-warmup", "0", "--repeat", "2", "--no-python", "--out", dir.toString());
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.err()).as("no progress bar when stderr is not a terminal").isEmpty();
@@ -91,7 +91,7 @@ class PrimesJarIT {
     @Test
     void python_withoutPython3OnThePath_isANote_notAnError(@TempDir Path dir) throws Exception {
         PrimesJar.Run r = PrimesJar.run(Map.of("PATH", dir.toString()), "compare", "-w", "seed", "-s", "sequential",
-                "--warmup", "0", "--repeat", "1", "--out", dir.toString());
+                "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--out", dir.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("no python3");
         assertThat(r.out()).containsPattern("(?m)^sequential +1 ").doesNotContain("python-");
@@ -102,7 +102,7 @@ class PrimesJarIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || onPath("python3"),
                 "no python3 here");
         PrimesJar.Run r = PrimesJar.run("compare", "-w", "count:20000:4", "-s", "sequential", "-n", "2",
-                "--warmup", "0", "--repeat", "1", "--out", dir.toString());
+                "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--out", dir.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^python-sequential +1 .* 1\\.00x +1\\.00 +yes: pi\\(20000\\) = 2262")
                 .containsPattern("(?m)^python-processes +2 .*yes: pi\\(20000\\) = 2262")
@@ -117,7 +117,7 @@ class PrimesJarIT {
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(csv.get(2)).startsWith("count:20000:4,python-sequential,1,").contains(",python-sequential,");
 
-        PrimesJar.Run without = PrimesJar.run("compare", "-w", "count:20000:4", "-s", "sequential", "--warmup", "0", "--repeat", "1",
+        PrimesJar.Run without = PrimesJar.run("compare", "-w", "count:20000:4", "-s", "sequential", "--warmup", "0", "--max-warmup", "0", "--repeat", "1",
                 "--no-python", "--out", dir.toString());
         assertThat(without.out()).doesNotContain("python-", "Java over Python");
     }

@@ -35,7 +35,7 @@ class ReportRenderIT {
         Optional<Path> chromium = chromium();
         assumeTrue(chromium.isPresent(), "no chromium here (.ci/run installs Debian's chromium)");
         PrimesJar.Run r = PrimesJar.run("compare", "-w", "count:200000:16", "-w", "io:16:20ms", "-s", "sequential,fixed,virtual",
-                "-n", "1,2", "--warmup", "0", "--repeat", "1", "--out", dir.toString());
+                "-n", "1,2", "--warmup", "0", "--max-warmup", "0", "--repeat", "1", "--out", dir.toString());
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         String url = dir.resolve("report.html").toUri().toString();
 

@@ -57,29 +57,32 @@ public final class Anchors {
     private final long sieveLimit;
     private final PythonProgram python;   // null: no python3
     private final PythonProgram stack;    // null: no python3
+    /** How large each comparison is: {@link #FULL} for RESULTS.md, {@link #SMOKE} to show every comparison runs, in a fraction of the time. */
+    private final Sizes sizes;
+
     /**
-     * Warm-up runs before a warm figure. Two were too few on 2 cores: the JIT compiles in the
-     * background, and with both cores busy running workers it finishes later than beside a
-     * sequential run (count:2000000 on 2 threads went 140, 130, 125, 120 ms run after run).
+     * The sizes of a run. {@code warmup}: runs before a warm figure (two were too few on 2 cores:
+     * the JIT compiles in the background, and with both cores busy running workers it finishes
+     * later than beside a sequential run; count:2000000 on 2 threads went 140, 130, 125, 120 ms run
+     * after run). {@code longWarmup}: for the second, informative {@code processes} figure of the
+     * scaling table. {@code trips}: round trips per process-pool figure, after as many again to
+     * warm up. {@code streamTasks} in chunks of {@code streamChunk}: the stream comparison.
+     * {@code ioRequests}, each answered after {@code ioLatencyMillis}: the I/O comparison.
      */
-    private static final int WARMUP = 5;
-    /** Warm-up runs for the second, informative `processes` figure of the scaling table. */
-    private static final int LONG_WARMUP = 20;
-    /** Round trips per process-pool figure, after as many again to warm up. */
-    private static final int TRIPS = 10_000;
-    /** The stream comparison: a million tiny tasks, in chunks of a thousand. */
-    private static final int STREAM_TASKS = 1_000_000;
-    private static final int STREAM_CHUNK = 1_000;
-    /** The I/O comparison: this many requests, each answered after {@link #IO_LATENCY_MILLIS}. */
-    private static final int IO_REQUESTS = 10_000;
-    private static final int IO_LATENCY_MILLIS = 100;
+    record Sizes(boolean smoke, int warmup, int longWarmup, int trips, int streamTasks, int streamChunk, int ioRequests,
+                 int ioLatencyMillis) {
+        static final Sizes FULL = new Sizes(false, 5, 20, 10_000, 1_000_000, 1_000, 10_000, 100);
+        static final Sizes SMOKE = new Sizes(true, 1, 2, 1_000, 100_000, 1_000, 1_000, 100);
+    }
+
     /** A 1-minute load average above this before the run marks the run as not on an idle machine. */
     private static final double IDLE_LOAD = 0.5;
 
     private final StringBuilder md = new StringBuilder();
 
-    private Anchors(int repeat, long sieveLimit, PythonProgram python, PythonProgram stack) {
+    private Anchors(int repeat, long sieveLimit, Sizes sizes, PythonProgram python, PythonProgram stack) {
         this.repeat = repeat;
+        this.sizes = sizes;
         this.sieveLimit = sieveLimit;
         this.python = python;
         this.stack = stack;
@@ -90,9 +93,11 @@ public final class Anchors {
      *
      * @param repeat     rounds per comparison, the median reported
      * @param sieveLimit N for the pi(N) comparison with primesieve
+     * @param smoke      every comparison at a size that shows it runs ({@link Sizes#SMOKE}), its figures no result
      */
-    public static void write(int repeat, long sieveLimit, Path out) throws Exception {
-        Anchors a = new Anchors(repeat, sieveLimit, PythonProgram.find().orElse(null), PythonProgram.findStack().orElse(null));
+    public static void write(int repeat, long sieveLimit, boolean smoke, Path out) throws Exception {
+        Anchors a = new Anchors(repeat, sieveLimit, smoke ? Sizes.SMOKE : Sizes.FULL, PythonProgram.find().orElse(null),
+                PythonProgram.findStack().orElse(null));
         String before = loadAverage();
         a.run(before);
         String after = loadAverage();
@@ -190,6 +195,10 @@ public final class Anchors {
                 + " rounds with the range in brackets. CPU is user plus system time of the process and its pool's processes.");
         line("");
         machine();
+        if (sizes.smoke()) {
+            line("**A smoke run (`--smoke`): every comparison at a size that only shows it runs; these figures are not results.**");
+            line("");
+        }
         double load = Double.parseDouble(loadBefore.split(" ")[0].replace("unknown", "0"));
         if (load > IDLE_LOAD) {
             line("**The machine was not idle when the run began (1-minute load " + loadBefore.split(" ")[0]
@@ -216,7 +225,7 @@ public final class Anchors {
     // 1. seed: the same algorithm on both sides, pool start-up included on both.
     private void seed() throws Exception {
         section("`seed`: the lecture's six numbers, trial division, pool start-up included");
-        line("Java's figures: the JVM's JIT warmed by " + WARMUP + " runs and at least 1 s first (each starting and closing its pool), then one run timed,");
+        line("Java's figures: the JVM's JIT warmed by " + sizes.warmup() + " runs and at least 1 s first (each starting and closing its pool), then one run timed,");
         line("its pool's start-up included. Python's: one run of the lecture's program, its pool's start-up included.");
         line("");
         List<Side> sides = new ArrayList<>(pythonLecture("seed", "sequential", "threads", "processes"));
@@ -242,7 +251,7 @@ public final class Anchors {
     // 2. count: Python's best is a process pool over 8 range chunks.
     private void count() throws Exception {
         section("`count:2000000`: pi(2,000,000) by trial division, pool start-up included");
-        line("Measured as `seed` is: Java after " + WARMUP + " warm-up runs and at least 1 s of them, each run starting its own pool.");
+        line("Measured as `seed` is: Java after " + sizes.warmup() + " warm-up runs and at least 1 s of them, each run starting its own pool.");
         line("");
         List<Side> sides = new ArrayList<>(pythonLecture("count:2000000:8", "sequential", "processes"));
         List.of("sequential", "jdk-fixed", "fixed", "stealing", "forkjoin", "processes").forEach(s -> sides.add(javaFresh("count:2000000", s)));
@@ -255,16 +264,16 @@ public final class Anchors {
 
     // 3. scaling on 2 workers, start-up excluded, warm.
     private void scaling() throws Exception {
-        section("CPU-bound scaling on 2 workers, start-up excluded, after " + WARMUP + " warm-up runs and at least 1 s of them");
+        section("CPU-bound scaling on 2 workers, start-up excluded, after " + sizes.warmup() + " warm-up runs and at least 1 s of them");
         line("| workload | strategy | wall | CPU | speedup | target |");
         line("|---|---|---|---|---|---|");
         for (String w : List.of("count:2000000", "sieve:1000000000")) {
             List<Side> sides = new ArrayList<>();
-            sides.add(new Side("Java", "sequential", () -> fork(w, "sequential", 1, "warm:" + WARMUP, "")));
+            sides.add(new Side("Java", "sequential", () -> fork(w, "sequential", 1, "warm:" + sizes.warmup(), "")));
             for (String s : List.of("fixed", "stealing", "forkjoin", "jdk-fixed", "processes")) {
-                sides.add(new Side("Java", s, () -> fork(w, s, 2, "warm:" + WARMUP, "")));
+                sides.add(new Side("Java", s, () -> fork(w, s, 2, "warm:" + sizes.warmup(), "")));
             }
-            sides.add(new Side("Java", "processes, after " + LONG_WARMUP + " warm-up runs", () -> fork(w, "processes", 2, "warm:" + LONG_WARMUP, "")));
+            sides.add(new Side("Java", "processes, after " + sizes.longWarmup() + " warm-up runs", () -> fork(w, "processes", 2, "warm:" + sizes.longWarmup(), "")));
             List<Figure> f = interleaved(sides);
             Figure base = f.getFirst();
             for (Figure x : f) {
@@ -282,7 +291,7 @@ public final class Anchors {
         }
         line("");
         line("A worker JVM compiles its side of the protocol only after a few hundred tasks (64 per run here), so the");
-        line("`processes` row is also measured after " + LONG_WARMUP + " warm-up runs on the same workers: what the pool does once warm.");
+        line("`processes` row is also measured after " + sizes.longWarmup() + " warm-up runs on the same workers: what the pool does once warm.");
         line("");
     }
 
@@ -303,14 +312,14 @@ public final class Anchors {
 
     /**
      * Java in a fresh JVM: start the workers, run, close, the start-up counted in the wall time,
-     * after {@value #WARMUP} such runs that warm the JIT (one was not enough: the vectorized
+     * after the warm-up runs that warm the JIT (one was not enough: the vectorized
      * trial division is compiled by C2 only after a few runs, and one warm-up run left the timed
      * run at 37-48 ms against 19-20 ms warm).
      */
     private Side javaFresh(String workload, String strategy) {
         boolean takesWorkers = Strategies.discover().named(strategy).takesWorkers();
         return new Side("Java", "`" + strategy + "`" + (takesWorkers ? ", 2 workers" : ""),
-                () -> fork(workload, strategy, takesWorkers ? 2 : 1, "fresh:" + WARMUP, ""));
+                () -> fork(workload, strategy, takesWorkers ? 2 : 1, "fresh:" + sizes.warmup(), ""));
     }
 
     private static Figure find(List<Figure> figures, String program, String label) {
@@ -520,7 +529,7 @@ public final class Anchors {
             List<Side> sides = new ArrayList<>();
             sides.add(new Side("primesieve", "kernel", () -> primesieve(primesieve, threads).kernel()));
             sides.add(new Side("Java", "kernel", () -> fork("sieve:" + sieveLimit, threads == 1 ? "sequential" : "forkjoin", threads,
-                    "warm:" + WARMUP, "")));
+                    "warm:" + sizes.warmup(), "")));
             sides.add(new Side("primesieve", "process", () -> primesieve(primesieve, threads).process()));
             sides.add(new Side("Java", "process", () -> primesCount(threads)));
             List<Figure> f = interleaved(sides);
@@ -578,11 +587,11 @@ public final class Anchors {
     private void roundTrips() throws Exception {
         section("Process pools: the round trip of a trivial task on a warm pool of one worker process");
         List<Side> sides = new ArrayList<>();
-        sides.add(new Side("Java", "`ProcessPoolExecutor` (this project)", () -> fork("seed", "processes", 1, "roundtrip:" + TRIPS, "")));
+        sides.add(new Side("Java", "`ProcessPoolExecutor` (this project)", () -> fork("seed", "processes", 1, "roundtrip:" + sizes.trips(), "")));
         for (String[] pool : new String[][] {{"apply", "`multiprocessing.Pool.apply`"}, {"futures", "`concurrent.futures.ProcessPoolExecutor`"},
                 {"loky", "loky (`joblib`)"}, {"pebble", "pebble `ProcessPool`"}}) {
             sides.add(new Side("Python", pool[1], () -> {
-                JsonNode out = stack().call("roundtrip", pool[0], Integer.toString(TRIPS), "1", "1");
+                JsonNode out = stack().call("roundtrip", pool[0], Integer.toString(sizes.trips()), "1", "1");
                 List<Double> micros = new ArrayList<>();
                 out.get("micros").forEach(x -> micros.add(x.asDouble()));
                 Summary trips = Summary.of(micros);
@@ -597,7 +606,7 @@ public final class Anchors {
                     + (x.ok() ? micros(x.wall()) + " | " + micros(x.cpu()) : x.failure() + " |") + " |");
         }
         line("");
-        line("Each figure: the median (and 99th percentile) of " + TRIPS + " round trips, one at a time after " + TRIPS
+        line("Each figure: the median (and 99th percentile) of " + sizes.trips() + " round trips, one at a time after " + sizes.trips()
                 + " more to warm up, in a fresh process; the median and range of that over the rounds.");
         Figure ours = f.getFirst();
         Figure apply = f.get(1);
@@ -610,15 +619,15 @@ public final class Anchors {
 
     // 5b. a million tiny tasks streamed through two workers, in chunks, results as they come.
     private void stream() throws Exception {
-        section("Process pools: " + String.format(Locale.ROOT, "%,d", STREAM_TASKS) + " trivial tasks streamed through two worker processes, in chunks of "
-                + STREAM_CHUNK);
+        section("Process pools: " + String.format(Locale.ROOT, "%,d", sizes.streamTasks()) + " trivial tasks streamed through two worker processes, in chunks of "
+                + sizes.streamChunk());
         List<Side> sides = new ArrayList<>();
         sides.add(new Side("Java", "`Futures.mapUnordered` on `ProcessPoolExecutor` (this project)",
-                () -> fork("seed", "processes", 2, "stream:" + STREAM_TASKS + ":" + STREAM_CHUNK, "")));
+                () -> fork("seed", "processes", 2, "stream:" + sizes.streamTasks() + ":" + sizes.streamChunk(), "")));
         for (String[] pool : new String[][] {{"futures", "`concurrent.futures.ProcessPoolExecutor.map(chunksize=...)`"},
                 {"imap", "`multiprocessing.Pool.imap_unordered(chunksize=...)`"}}) {
             sides.add(new Side("Python", pool[1], () -> {
-                JsonNode out = stack().call("stream", pool[0], Integer.toString(STREAM_TASKS), Integer.toString(STREAM_CHUNK), "1", "1");
+                JsonNode out = stack().call("stream", pool[0], Integer.toString(sizes.streamTasks()), Integer.toString(sizes.streamChunk()), "1", "1");
                 return new Measure(out.get("seconds").get(0).asDouble() * 1000, Double.NaN);
             }));
         }
@@ -627,7 +636,7 @@ public final class Anchors {
         line("|---|---|---|---|");
         for (Figure x : f) {
             line("| " + x.side().program() + " | " + x.side().label() + " | " + x.wallCell() + " | "
-                    + (x.ok() ? String.format(Locale.ROOT, "%,.0f", STREAM_TASKS / (x.median() / 1000)) : "") + " |");
+                    + (x.ok() ? String.format(Locale.ROOT, "%,.0f", sizes.streamTasks() / (x.median() / 1000)) : "") + " |");
         }
         line("");
         line("Each figure: one run on a pool of two workers already warmed by one run, in a fresh process; every result read (and their sum checked).");
@@ -654,9 +663,9 @@ public final class Anchors {
 
     // 6. I/O-bound: the same server, three clients.
     private void io() throws Exception {
-        String workload = "io:" + IO_REQUESTS + ":" + IO_LATENCY_MILLIS + "ms";
-        section("I/O-bound: " + String.format(Locale.ROOT, "%,d", IO_REQUESTS) + " requests in flight at once, each answered after "
-                + IO_LATENCY_MILLIS + " ms");
+        String workload = "io:" + sizes.ioRequests() + ":" + sizes.ioLatencyMillis() + "ms";
+        section("I/O-bound: " + String.format(Locale.ROOT, "%,d", sizes.ioRequests()) + " requests in flight at once, each answered after "
+                + sizes.ioLatencyMillis() + " ms");
         List<Side> sides = List.of(
                 new Side("Java", "`virtual`: a virtual thread per request", () -> withIoServer(url -> fork(workload, "virtual", 2, "warm:1", url))),
                 new Side("Python", "asyncio on uvloop, aiohttp", () -> withIoServer(url -> pythonIo("aiohttp", url))),
@@ -678,19 +687,19 @@ public final class Anchors {
     }
 
     private Measure pythonIo(String client, String url) throws IOException, InterruptedException {
-        JsonNode out = stack().call("io", client, url, Integer.toString(IO_REQUESTS), "1", "1");
+        JsonNode out = stack().call("io", client, url, Integer.toString(sizes.ioRequests()), "1", "1");
         return new Measure(out.get("seconds").get(0).asDouble() * 1000, out.path("cpu_seconds").asDouble(Double.NaN) * 1000);
     }
 
     /** Starts an {@link IoServer} JVM, runs {@code client} against its address, stops it. */
-    private static Measure withIoServer(IoClient client) throws Exception {
+    private Measure withIoServer(IoClient client) throws Exception {
         // The server runs in a JVM of its own: 10,000 client and 10,000 server sockets in one JVM
         // pass a 20,000 file-descriptor limit (this machine's, hard). It is the fixture, not what is
         // measured, so it runs C1 only: in a fresh server C2 compiling the HTTP server was 43% of
         // its CPU during a run, on the same 2 cores as the client (server CPU per warm-up and timed
         // run 3.6-3.7 s with C2, 2.3-2.4 s without; the Java client's run 1.49-1.64 s, 1.35 s).
         try (ChildProcess.Launched server = ChildProcess.main(IoServer.class).jvmOptions("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1")
-                .args(Integer.toString(IO_LATENCY_MILLIS)).timeout(Duration.ofMinutes(15)).talk().start()) {
+                .args(Integer.toString(sizes.ioLatencyMillis())).timeout(Duration.ofMinutes(15)).talk().start()) {
             String ready = new BufferedReader(new InputStreamReader(server.stdout(), StandardCharsets.UTF_8)).readLine();
             if (ready == null || !ready.startsWith(IoServer.READY)) {
                 throw new IllegalStateException("the io server said " + ready + " " + server.stderrTail());
