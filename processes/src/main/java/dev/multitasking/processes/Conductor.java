@@ -21,6 +21,17 @@ final class Conductor extends Thread {
      */
     static final int AHEAD_FRAME_LIMIT = 4096;
 
+    /**
+     * The most tasks a conductor sends ahead of the one its worker runs, while its tasks are short
+     * ({@link #SHORT_TASK_NANOS}) and the queue is long: a worker then reads several frames per
+     * wake-up and its conductor several replies, instead of one system call and one context switch
+     * each per task. Their frames, at most a page each, stay far below any socket buffer.
+     */
+    static final int MAX_AHEAD = 8;
+
+    /** A task that ran this long or longer has one task sent ahead of it, not {@link #MAX_AHEAD}: longer tasks gain nothing from more, and a long line would leave other workers idle at the queue's end. */
+    static final long SHORT_TASK_NANOS = 200_000;
+
     /** Task ids, one per task frame, unique in this JVM: a reply names the task it answers. */
     private static final java.util.concurrent.atomic.AtomicLong TASK_IDS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -32,6 +43,8 @@ final class Conductor extends Thread {
     private final java.util.function.Consumer<Conductor> onEnd;
     /** Whether {@link #free} counted it as free; this thread's only. */
     private boolean free;
+    /** How long its worker's last answered task ran, in nanoseconds; this thread's only. */
+    private long lastRunNanos = Long.MAX_VALUE;
 
     Conductor(Runnable r, String name, Object linesLock, java.util.function.Consumer<Conductor> onEnd) {
         super(r, name);
@@ -54,6 +67,16 @@ final class Conductor extends Thread {
             free = true;
             count.incrementAndGet();
         }
+    }
+
+    /** Its worker answered a task that ran {@code nanos}. This thread only. */
+    void ran(long nanos) {
+        lastRunNanos = nanos;
+    }
+
+    /** How many tasks it may have sent ahead of the running one: {@link #MAX_AHEAD} while its tasks are short, else one. */
+    int aheadLimit() {
+        return lastRunNanos < SHORT_TASK_NANOS ? MAX_AHEAD : 1;
     }
 
     /** It has a task, or is ending: no longer counted free. This thread only. */
@@ -179,13 +202,15 @@ final class Conductor extends Thread {
         }
 
         /**
-         * Takes the next queued task ahead, behind the head, when the line holds only its head,
-         * the queue holds at least {@code threshold} and {@code allowed}: the task, its frame still
-         * to be encoded ({@link #encoded}), or null when none was taken.
+         * Takes the next queued task ahead, behind the others, when the line holds fewer than
+         * {@code limit} behind its head, the queue holds at least {@code threshold} for each task
+         * the line holds (so that near the queue's end no worker holds tasks while another is
+         * free), and {@code allowed}: the task, its frame still to be encoded ({@link #encoded}),
+         * or null when none was taken.
          */
-        Taken takeAhead(BlockingQueue<Runnable> queue, int threshold, boolean allowed) {
+        Taken takeAhead(BlockingQueue<Runnable> queue, int threshold, int limit, boolean allowed) {
             synchronized (lock) {
-                if (allowed && tasks.size() == 1 && queue.size() >= threshold
+                if (allowed && !tasks.isEmpty() && tasks.size() <= limit && queue.size() >= threshold * tasks.size()
                         && queue.peek() instanceof RemoteFuture<?> next && queue.remove(next)) {
                     Taken ahead = new Taken(next, null);
                     tasks.add(ahead);

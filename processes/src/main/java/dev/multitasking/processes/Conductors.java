@@ -277,7 +277,7 @@ final class Conductors {
             c.drive(w);
         }
         Conductor.Taken head;
-        Conductor.Taken ahead = null;
+        List<Conductor.Taken> ahead = new ArrayList<>(0);
         synchronized (lines) {   // the line's lock: stopping and the line are read as one
             head = c.line.head();
             if (head == null) {
@@ -288,11 +288,17 @@ final class Conductors {
                 head.future.fail(new InterruptedException("the pool was shut down now before the task was sent"));
                 return true;
             }
-            ahead = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(),
-                    !stopping && (maxTasksPerWorker == 0 || w.tasksRun() + 1 < maxTasksPerWorker) && w.retiring() == null);
+            int limit = c.aheadLimit();
+            if (maxTasksPerWorker > 0) {
+                limit = Math.min(limit, maxTasksPerWorker - 1 - w.tasksRun());   // no task past the worker's limit
+            }
+            for (Conductor.Taken t; ahead.size() < limit && (t = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(), limit,
+                    !stopping && w.retiring() == null)) != null; ) {
+                ahead.add(t);
+            }
         }
-        if (ahead != null) {
-            encodeAhead(c, ahead);
+        for (Conductor.Taken t : ahead) {
+            encodeAhead(c, t);
         }
         try {
             w.ready();
@@ -306,9 +312,14 @@ final class Conductors {
             return true;
         }
         try {
+            List<Conductor.Taken> sent = new ArrayList<>(1);
             for (Conductor.Taken t; (t = c.line.nextToSend(w, settings.watch())) != null; ) {
                 w.send(t.frame());
-                t.future.sent(t.frame().length);
+                sent.add(t);
+            }
+            if (!sent.isEmpty()) {
+                w.flush();   // every frame of the turn in one write
+                sent.forEach(t -> t.future.sent(t.frame().length));
             }
             if (!head.isSent()) {
                 return true;   // cancelled before it was sent: it never runs
@@ -355,6 +366,7 @@ final class Conductors {
         if (next == null) {
             c.free(free);   // before its caller hears of it: a task submitted now finds this conductor free
         }
+        c.ran(w.lastReplyAt() - head.future.lastStartNanos());
         head.future.complete(reply);
         int run = w.taskDone();
         if (maxTasksPerWorker > 0 && run >= maxTasksPerWorker) {

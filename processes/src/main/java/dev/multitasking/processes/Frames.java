@@ -421,10 +421,15 @@ final class Frames {
     }
 
     static void write(OutputStream out, byte[] frame) throws IOException {
+        append(out, frame);
+        out.flush();
+    }
+
+    /** Writes a frame into a buffered stream without flushing it: the next {@link #write} sends both at once. */
+    static void append(OutputStream out, byte[] frame) throws IOException {
         DataOutputStream data = new DataOutputStream(out);
         data.writeInt(frame.length);
         data.write(frame);
-        data.flush();
     }
 
     /** The next frame, or null at a clean end of stream. */

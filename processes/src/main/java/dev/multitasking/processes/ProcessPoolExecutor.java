@@ -52,7 +52,12 @@ import java.util.concurrent.TimeoutException;
  * worker finds it waiting the moment it answers, instead of waiting for its conductor to wake up,
  * which on a busy machine, or an idle virtual CPU, takes far longer than a warm round trip. Near
  * the end of the queue nothing is sent ahead, so that no task waits behind another while a worker
- * is free. A task sent ahead is in its worker's hands, like a task a pool thread has taken.
+ * is free. A task sent ahead is in its worker's hands, like a task a pool thread has taken. While
+ * a worker's tasks are short (under 200 us), its conductor sends up to eight ahead, as long as the
+ * queue holds that many for every worker: the worker then reads several frames per wake-up, and
+ * sends each reply with the next task's receipt in one write, and its conductor reads several
+ * replies per wake-up (the processes README has the figures). Every frame of a conductor's turn
+ * goes out in one write.
  *
  * <p>Only {@link Task}s run in the workers: a task crosses a process boundary, so it must be
  * serializable, and its class must pass the frame filter (the project's classes, the JDK's value

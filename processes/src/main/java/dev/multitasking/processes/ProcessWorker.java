@@ -47,7 +47,7 @@ public final class ProcessWorker {
         byte[] token = System.in.readAllBytes();   // the parent writes it, then ends stdin
         SocketChannel channel = connect(UnixDomainSocketAddress.of(socket));
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
-        InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+        FrameInput in = new FrameInput(Channels.newInputStream(channel), 64 * 1024);
         long pid = ProcessHandle.current().pid();
         Frames.Encoder encoder = new Frames.Encoder();
         Frames.Decoder decoder = new Frames.Decoder(maxFrame, admitted);
@@ -55,13 +55,33 @@ public final class ProcessWorker {
             Frames.write(out, encoder.hello(pid, token));
         }
         Thread.ofPlatform().daemon().name("multitasking-heartbeat").start(() -> beat(out, heartbeatMillis, socket));
+        // A reply held back while the next task's frame is here already: it goes out with that task's
+        // received mark, in one write, and the pool's conductor wakes once for both.
+        byte[] heldReply = null;
         while (true) {
             Thread.interrupted();   // a task may leave its thread interrupted; the channel would close under it
             byte[] frame;
             try {
+                if (heldReply != null && !in.frameWaiting()) {
+                    synchronized (out) {
+                        Frames.write(out, heldReply);
+                    }
+                    heldReply = null;
+                }
                 frame = Frames.read(in, maxFrame);
             } catch (IOException closed) {
                 frame = null;   // reset: the pool closed the socket with heartbeats it had not read
+            }
+            if (frame == null || Frames.isGoodbye(frame)) {
+                if (heldReply != null) {
+                    try {
+                        synchronized (out) {
+                            Frames.write(out, heldReply);   // the pool says goodbye only once answered; but never drop a reply
+                        }
+                    } catch (IOException gone) {
+                        // the pool is gone: nobody waits for it
+                    }
+                }
             }
             if (frame != null && Frames.isGoodbye(frame)) {
                 RETIRED.set(true);
@@ -73,15 +93,49 @@ public final class ProcessWorker {
             }
             long task = Frames.taskId(frame);
             synchronized (out) {
+                if (heldReply != null) {
+                    Frames.append(out, heldReply);
+                    heldReply = null;
+                }
                 Frames.write(out, Frames.received(task));   // before decoding: a frame that kills this JVM is its task's doing
             }
             byte[] reply = reply(task, frame, encoder, decoder, maxFrame);
             Thread.interrupted();
-            synchronized (out) {
-                Frames.write(out, reply);
+            if (in.frameWaiting()) {
+                heldReply = reply;   // the next task is here: its received mark takes this reply along
+            } else {
+                synchronized (out) {
+                    Frames.write(out, reply);
+                }
             }
         }
         System.exit(0);
+    }
+
+    /** The worker's socket input, which can tell whether the next frame has come already. */
+    private static final class FrameInput extends BufferedInputStream {
+        FrameInput(InputStream in, int size) {
+            super(in, size);
+        }
+
+        /**
+         * Whether the next frame is here: whole in the buffer, or begun in the socket (a frame sent
+         * ahead is one write of at most a page, so the rest of it is there too; a task sent when a
+         * worker is idle finds no reply held back).
+         */
+        boolean frameWaiting() throws IOException {
+            return holdsAFrame() || available() >= Integer.BYTES;
+        }
+
+        /** Whether a whole frame, length prefix and body, is in the buffer: reading it takes no system call. */
+        private synchronized boolean holdsAFrame() {
+            int n = count - pos;
+            if (buf == null || n < Integer.BYTES) {
+                return false;
+            }
+            int length = (buf[pos] & 0xff) << 24 | (buf[pos + 1] & 0xff) << 16 | (buf[pos + 2] & 0xff) << 8 | buf[pos + 3] & 0xff;
+            return length >= 0 && n - Integer.BYTES >= length;
+        }
     }
 
     /** Kills every process this worker started, and theirs (SIGKILL): a task's children end with its worker. */

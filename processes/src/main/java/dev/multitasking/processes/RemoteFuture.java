@@ -231,6 +231,11 @@ final class RemoteFuture<T> extends FutureTask<T> {
         return timeLimitNanos;
     }
 
+    /** When it last started on a worker (System.nanoTime), or 0 before it has. */
+    long lastStartNanos() {
+        return lastStartNanos;
+    }
+
     /** Completes it with its worker's answer (ignored when it was cancelled meanwhile). */
     void complete(Frames.Reply reply) {
         if (reply.failure() != null) {

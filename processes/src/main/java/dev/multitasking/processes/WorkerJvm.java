@@ -171,6 +171,7 @@ final class WorkerJvm {
         connect();
         if (fresh && settings.initializer() != null) {
             send(new Frames.Encoder().task(0, settings.initializer()));
+            flush();
             Frames.Reply r = receive();
             if (r.failure() != null) {
                 throw new ExecutionException("the initializer failed in worker " + pid(), r.failure());
@@ -316,7 +317,8 @@ final class WorkerJvm {
     }
 
     /**
-     * Sends one frame, counted as one more to be answered; an IOException means the worker is
+     * Writes one frame, counted as one more to be answered, into the channel's buffer ({@link #flush}
+     * sends it); an IOException means the worker is
      * gone. The silence clock starts again whenever a worker is given work (before the count, so
      * the watch never sees an old clock on a busy worker): an idle worker's heartbeats wait unread
      * in the socket, so what was last read from it may be old. Its conductor only.
@@ -325,7 +327,12 @@ final class WorkerJvm {
         lastHeard = System.nanoTime();
         unanswered++;
         sentIds.addLast(Frames.taskId(frame));
-        Frames.write(out, frame);
+        Frames.append(out, frame);
+    }
+
+    /** Sends what {@link #send} wrote, in one write: the frames are in the worker's socket when it returns. Its conductor only. */
+    void flush() throws IOException {
+        out.flush();
     }
 
     /** The size of the last reply {@link #receive()} read, in bytes. Its conductor only. */
