@@ -81,12 +81,8 @@ public final class LocalCluster implements AutoCloseable {
             // port of its own. The kernel chooses every port as it binds it: none is ever free to be taken.
             List<CompletableFuture<HostPort>> ready = new ArrayList<>();
             for (int i = 0; i < size; i++) {
-                List<String> options = new ArrayList<>(jvmOptions);
-                if (fromArchive) {
-                    options.addAll(archive.useOptions());
-                } else if (dumping != null && i == 0) {
-                    options.addAll(dumping.dumpOptions());
-                }
+                List<String> options = fromArchive ? archive.forUse(jvmOptions)
+                        : dumping != null && i == 0 ? dumping.forDump(jvmOptions) : jvmOptions;
                 int n = i;
                 ChildProcess.Launched m = ChildProcess.main(Member.class)
                         .jvmOptions(options.toArray(String[]::new))

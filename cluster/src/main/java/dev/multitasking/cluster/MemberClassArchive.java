@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A class-data-sharing archive (AppCDS) of the classes a member JVM loads: Hazelcast's several
- * thousand, parsed and verified once and mapped from the archive by every later member. A member
- * that starts with it is ready in about half the time (1.1-1.6 s against 2.5-3.1 s for three
- * members starting at once on 2 cores): class loading, not joining, is most of a member's start.
+ * An archive of the classes a member JVM loads: Hazelcast's several thousand, parsed and verified
+ * once and mapped from the archive by every later member. On JDK 25 and later it is an
+ * ahead-of-time cache ({@link #AOT}: the classes loaded and linked, and the methods' profiles);
+ * before, a dynamic class-data-sharing archive (AppCDS) of the classes loaded. Class loading, not
+ * joining, is most of a member's start: three members starting at once on 2 cores formed in
+ * 2.5-3.1 s with no archive and 1.1-1.6 s with AppCDS (an earlier session); the AOT cache against
+ * AppCDS, side by side (the cluster README has the run): a median of 1.9 s against 3.1 s.
  *
  * <p>The first cluster started on a class path writes the archive: its first member dumps the
- * classes it loaded when it exits ({@code -XX:ArchiveClassesAtExit}) into a file of its own,
+ * classes it loaded when it exits ({@code -XX:AOTCacheOutput}, or {@code -XX:ArchiveClassesAtExit}
+ * before JDK 25) into a file of its own,
  * which {@link #publish()} renames into place after the members have stopped, so two clusters
  * never write one file. The file's name carries a hash of the JDK, the class path's jars (path,
  * size, time) and the member's options, so a rebuilt jar or another JDK makes a new archive; a
@@ -31,6 +35,13 @@ final class MemberClassArchive {
 
     /** Archives kept in the directory: a few builds' or JDKs' worth. */
     static final int KEPT = 4;
+
+    /**
+     * Whether the archive is an ahead-of-time cache (JDK 25 and later: JEPs 483, 514 and 515), which
+     * holds the classes loaded and linked and the methods' profiles, written by one training run
+     * ({@code -XX:AOTCacheOutput}); before JDK 25, a dynamic AppCDS archive of the classes loaded.
+     */
+    static final boolean AOT = Runtime.version().feature() >= 25;
 
     private final Path archive;
     private final Path dump;
@@ -76,7 +87,7 @@ final class MemberClassArchive {
         if (!privateDirectory(dir)) {
             return Optional.empty();
         }
-        String name = "member-jdk" + Runtime.version().feature() + "-" + Integer.toHexString(key.toString().hashCode()) + ".jsa";
+        String name = "member-jdk" + Runtime.version().feature() + "-" + Integer.toHexString(key.toString().hashCode()) + (AOT ? ".aot" : ".jsa");
         return Optional.of(new MemberClassArchive(dir.resolve(name)));
     }
 
@@ -102,12 +113,36 @@ final class MemberClassArchive {
 
     /** Options for a member that starts from the archive. */
     List<String> useOptions() {
-        return withQuietLog("-XX:SharedArchiveFile=" + archive);
+        return withQuietLog((AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
     }
 
-    /** Options for the one member that writes the archive as it exits. */
+    /**
+     * Options for the one member that writes the archive as it exits; with an ahead-of-time cache,
+     * the JVM then starts one more JVM that assembles it, for a second or two. A training run
+     * takes no {@code -Xshare} option ({@link #forDump} drops them).
+     */
     List<String> dumpOptions() {
-        return withQuietLog("-XX:ArchiveClassesAtExit=" + dump);
+        return withQuietLog((AOT ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + dump);
+    }
+
+    /** A member's options, {@code options} and {@link #dumpOptions()}, for the one that writes the archive. */
+    List<String> forDump(List<String> options) {
+        return with(options, dumpOptions());
+    }
+
+    /** A member's options, {@code options} and {@link #useOptions()}, for one that starts from the archive. */
+    List<String> forUse(List<String> options) {
+        return with(options, useOptions());
+    }
+
+    /** {@code options} and {@code archiveOptions}, less any {@code -Xshare}: the JVM refuses those beside an ahead-of-time cache. */
+    private static List<String> with(List<String> options, List<String> archiveOptions) {
+        List<String> all = new ArrayList<>(options);
+        if (AOT) {
+            all.removeIf(o -> o.startsWith("-Xshare:"));
+        }
+        all.addAll(archiveOptions);
+        return all;
     }
 
     /**
@@ -133,10 +168,10 @@ final class MemberClassArchive {
         }
     }
 
-    /** Keeps the {@value #KEPT} newest archives (about 24 MB each, one per build and JDK), deletes older ones. */
+    /** Keeps the {@value #KEPT} newest archives (24-60 MB each, one per build and JDK), deletes older ones. */
     private void prune() throws IOException {
         try (var files = Files.list(archive.getParent())) {
-            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("member-jdk\\d+-[0-9a-f]+\\.jsa"))
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("member-jdk\\d+-[0-9a-f]+\\.(jsa|aot)"))
                     .sorted(java.util.Comparator.comparing(MemberClassArchive::modified).reversed()).toList();
             for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
                 Files.deleteIfExists(old);   // a member mapping it keeps its pages; the next start makes a new one

@@ -45,8 +45,26 @@ class MemberClassArchiveTest {
         archive.publish(true);
         assertThat(dump).doesNotExist();
         assertThat(archive.exists()).isTrue();
-        assertThat(archive.useOptions()).contains("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
+        assertThat(archive.useOptions()).contains((MemberClassArchive.AOT ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive, "-Xlog:cds=off");
         Files.delete(Path.of(archive.toString()));
+    }
+
+    @Test
+    void aMemberWithAnAotCache_takesNoShareOption(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("d.jar"), "four");
+        MemberClassArchive archive = MemberClassArchive.of(jar.toString(), List.of("-Xshare:auto"), dir.resolve("archives")).orElseThrow();
+        List<String> dumping = archive.forDump(List.of("-XX:+UseSerialGC", "-Xshare:auto"));
+        List<String> using = archive.forUse(List.of("-XX:+UseSerialGC", "-Xshare:auto"));
+        assertThat(dumping).startsWith("-XX:+UseSerialGC").containsAll(archive.dumpOptions());
+        assertThat(using).startsWith("-XX:+UseSerialGC").containsAll(archive.useOptions());
+        if (MemberClassArchive.AOT) {
+            // -XX:AOTCacheOutput and -XX:AOTCache refuse every -Xshare: the JVM would not start
+            assertThat(dumping).doesNotContain("-Xshare:auto");
+            assertThat(using).doesNotContain("-Xshare:auto");
+            assertThat(archive.toString()).endsWith(".aot");
+        } else {
+            assertThat(dumping).contains("-Xshare:auto");
+        }
     }
 
     @Test
@@ -89,7 +107,8 @@ class MemberClassArchiveTest {
 
     private static Path dumpFile(MemberClassArchive archive) {
         String option = archive.dumpOptions().getFirst();
-        assertThat(option).startsWith("-XX:ArchiveClassesAtExit=");
-        return Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
+        String prefix = MemberClassArchive.AOT ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=";
+        assertThat(option).startsWith(prefix);
+        return Path.of(option.substring(prefix.length()));
     }
 }
