@@ -2,6 +2,7 @@ package dev.multitasking.cluster.lesson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.multitasking.core.measure.RoundTrips;
 import dev.multitasking.processes.ProcessPoolExecutor;
 import dev.multitasking.testkit.NoLeakedThreads;
 import java.util.ArrayList;
@@ -36,7 +37,12 @@ class PoolPaysTest {
             var sweeps = Scale_03_WhenAPoolPaysForItself.sweep(pools, new long[] {10, 20_000});
             var threads = sweeps.get(0);
             var processes = sweeps.get(1);
-            assertThat(processes.roundTripMicros()).isGreaterThan(threads.roundTripMicros());
+            // Their fastest round trips (the 10th percentile of 1,000): a median can be a thread pool's
+            // wake-ups from an idle virtual CPU (48 us against the process pool's 36 us, once in CI),
+            // and the claim is the cost a round trip cannot avoid.
+            long threadsFast = RoundTrips.percentileMicros(RoundTrips.time(pools.get(0)::call, 1_000), 10);
+            long processesFast = RoundTrips.percentileMicros(RoundTrips.time(pools.get(1)::call, 1_000), 10);
+            assertThat(processesFast).as("round trip, 10th percentile: process pool against thread pool").isGreaterThan(threadsFast);
             double threadsTiny = threads.points().get(0).efficiency();
             double processesTiny = processes.points().get(0).efficiency();
             assertThat(processesTiny).as("process pool, 10 us tasks").isLessThan(0.5).isLessThan(threadsTiny / 2);
