@@ -10,6 +10,7 @@ import dev.multitasking.core.measure.RunStats;
 import dev.multitasking.core.measure.Summary;
 import dev.multitasking.core.measure.Trial;
 import dev.multitasking.core.primes.KnownPrimeCounts;
+import dev.multitasking.core.measure.MachineCpu;
 import dev.multitasking.core.workload.IoServer;
 import dev.multitasking.core.workload.IoWorkload;
 import dev.multitasking.core.workload.PreparedWorkload;
@@ -99,10 +100,18 @@ public final class Anchors {
         Anchors a = new Anchors(repeat, sieveLimit, smoke ? Sizes.SMOKE : Sizes.FULL, PythonProgram.find().orElse(null),
                 PythonProgram.findStack().orElse(null));
         String before = loadAverage();
+        var cpuBefore = MachineCpu.now();
+        long begin = System.nanoTime();
         a.run(before);
         String after = loadAverage();
+        var cpuAfter = MachineCpu.now();
+        double cores = Runtime.getRuntime().availableProcessors();
+        String stolen = cpuBefore.isPresent() && cpuAfter.isPresent()
+                ? String.format(Locale.ROOT, "; CPU time stolen by the host during the run: %.2f%% of the cores' time",
+                        100.0 * (cpuAfter.get().stealNanos() - cpuBefore.get().stealNanos()) / ((System.nanoTime() - begin) * cores))
+                : "";
         a.line("Load average (1, 5, 15 min) before the run: " + before + "; after: " + after
-                + ". It counts the run's own processes too: a section's load is mostly the section before it.");
+                + ". It counts the run's own processes too: a section's load is mostly the section before it" + stolen + ".");
         if (out.toAbsolutePath().getParent() != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
         }
@@ -355,12 +364,8 @@ public final class Anchors {
     }
 
     private void machine() throws IOException {
-        String cpu = "unknown CPU";
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (Files.isReadable(cpuinfo)) {
-            cpu = Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse(cpu);
-        }
+        // The model and its vector width: two VMs of one model name differ in it, and so do the kernels' times.
+        String cpu = MachineCpu.model() + " (" + MachineCpu.vectors() + ")";
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         line("Machine: " + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores, " + memory / (1L << 30) + " GiB; "
                 + System.getProperty("os.name") + " " + System.getProperty("os.version") + "; JDK " + Runtime.version()
