@@ -77,11 +77,6 @@ final class Conductors {
             return c;
         }, queue) {
             @Override
-            protected void beforeExecute(Thread t, Runnable r) {
-                ((Conductor) t).busy(free);
-            }
-
-            @Override
             protected void terminated() {
                 workforce.conductorsEnded();
             }

@@ -119,22 +119,13 @@ public final class ProcessWorker {
         }
 
         /**
-         * Whether the next frame is here: whole in the buffer, or begun in the socket (a frame sent
-         * ahead is one write of at most a page, so the rest of it is there too; a task sent when a
-         * worker is idle finds no reply held back).
+         * Whether the next frame has begun: its length prefix is in the buffer, or in the socket (a
+         * frame sent ahead is one write of at most a page, so the rest of it is there too; a task
+         * sent when a worker is idle finds no reply held back). The buffer is looked at first, so
+         * that a frame already read costs no system call.
          */
-        boolean frameWaiting() throws IOException {
-            return holdsAFrame() || available() >= Integer.BYTES;
-        }
-
-        /** Whether a whole frame, length prefix and body, is in the buffer: reading it takes no system call. */
-        private synchronized boolean holdsAFrame() {
-            int n = count - pos;
-            if (buf == null || n < Integer.BYTES) {
-                return false;
-            }
-            int length = (buf[pos] & 0xff) << 24 | (buf[pos + 1] & 0xff) << 16 | (buf[pos + 2] & 0xff) << 8 | buf[pos + 3] & 0xff;
-            return length >= 0 && n - Integer.BYTES >= length;
+        synchronized boolean frameWaiting() throws IOException {
+            return count - pos >= Integer.BYTES || available() >= Integer.BYTES;
         }
     }
 
