@@ -215,8 +215,9 @@ public final class Primes {
 
     /**
      * The number of primes p with {@code from <= p < to}, by a segmented sieve of Eratosthenes on a
-     * mod-30 wheel ({@link WheelSieve}). Memory is one 32 KiB segment plus the base primes up to
-     * sqrt(to) and their positions, whatever the range: pi(10^12) needs about 7 MiB.
+     * mod-30 wheel ({@link WheelSieve}). Memory is one 512 KiB segment plus the base primes up to
+     * sqrt(to) and their positions, whatever the range, and the pre-sieve patterns (8 MiB, made
+     * once): pi(10^12) needs about 7 MiB besides.
      *
      * @throws IllegalArgumentException when {@code to} exceeds {@link #SIEVE_LIMIT}
      */
