@@ -287,7 +287,10 @@ final class Conductors {
             if (maxTasksPerWorker > 0) {
                 limit = Math.min(limit, maxTasksPerWorker - 1 - w.tasksRun());   // no task past the worker's limit
             }
-            for (Conductor.Taken t; ahead.size() < limit && (t = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(), limit,
+            // Refill the line only once it has run down to half its limit: then one write carries
+            // half a line of frames, where topping it up after every answer wrote one frame a task.
+            boolean refill = c.line.ahead() <= limit / 2;
+            for (Conductor.Taken t; refill && ahead.size() < limit && (t = c.line.takeAhead(threads.getQueue(), threads.getMaximumPoolSize(), limit,
                     !stopping && w.retiring() == null)) != null; ) {
                 ahead.add(t);
             }
