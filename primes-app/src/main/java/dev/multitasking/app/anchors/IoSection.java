@@ -31,8 +31,8 @@ final class IoSection implements Section {
         List<Figure> f = run.interleaved(sides);
         LectureSides.rows(md, f);
         md.end();
-        md.line("Every run has a server JVM of its own (`IoServer`, the JDK's HTTP server on 127.0.0.1, C1 only so that its JIT takes less of the");
-        md.line("cores the clients need) and one warm-up run before the timed one;");
+        md.line("Every run has a server JVM of its own (`IoServer`: the JDK's sockets on 127.0.0.1, a virtual thread per connection, C1 only so");
+        md.line("that its JIT takes less of the cores the clients need) and one warm-up run before the timed one;");
         md.line("each request is a connection of its own on every side. A fresh server each run: 30,000 connections to one port leave more");
         md.line("sockets in TIME_WAIT than there are ephemeral ports, and the next run then waits on the kernel's search for a free one.");
         Figure java = f.getFirst();
@@ -59,9 +59,9 @@ final class IoSection implements Section {
     private static Measure withIoServer(Sizes sizes, IoClient client) throws Exception {
         // The server runs in a JVM of its own: 10,000 client and 10,000 server sockets in one JVM
         // pass a 20,000 file-descriptor limit (this machine's, hard). It is the fixture, not what is
-        // measured, so it runs C1 only: in a fresh server C2 compiling the HTTP server was 43% of
-        // its CPU during a run, on the same 2 cores as the client (server CPU per warm-up and timed
-        // run 3.6-3.7 s with C2, 2.3-2.4 s without; the Java client's run 1.49-1.64 s, 1.35 s).
+        // measured, so it runs C1 only: in a fresh server C2 compiling the JDK's HttpServer (the
+        // server before this one) was 43% of its CPU during a run, on the same 2 cores as the
+        // client, and the socket server's CPU with C2 was no lower.
         try (ChildProcess.Launched server = ChildProcess.main(IoServer.class).jvmOptions("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1")
                 .args(Integer.toString(sizes.ioLatencyMillis())).timeout(Duration.ofMinutes(15)).talk().start()) {
             String ready = new BufferedReader(new InputStreamReader(server.stdout(), StandardCharsets.UTF_8)).readLine();
