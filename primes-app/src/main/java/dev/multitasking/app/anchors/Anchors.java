@@ -31,7 +31,7 @@ public final class Anchors {
 
     /** The comparisons, in the order RESULTS.md shows them. */
     static final List<Section> SECTIONS = List.of(new SeedSection(), new CountSection(), new ScalingSection(), new SieveSection(),
-            new RoundTripSection(), new StreamSection(), new SubmitSection(), new IoSection(), new ClusterSection());
+            new RoundTripSection(), new WorkerStartSection(), new StreamSection(), new SubmitSection(), new IoSection(), new ClusterSection());
 
     private Anchors() {
     }

@@ -14,6 +14,7 @@ import dev.multitasking.core.workload.PreparedWorkload;
 import dev.multitasking.core.workload.Workload;
 import dev.multitasking.processes.ChildProcess;
 import dev.multitasking.processes.ProcessPoolExecutor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,11 @@ import java.util.stream.IntStream;
  *   <li>{@code stream:N:C}: N trivial tasks streamed through a warm pool of two workers in chunks
  *       of C ({@link #streamMillis});</li>
  *   <li>{@code submit:N}: N trivial tasks submitted at once to a warm pool of two workers
- *       ({@link #submitted}): the wall, the workers' CPU, then this JVM's.</li>
+ *       ({@link #submitted}): the wall, the workers' CPU, then this JVM's;</li>
+ *   <li>{@code ready:N}: a process pool of N workers made and waited for until every worker has
+ *       said hello, then closed, after one such pool of warm-up; {@code bare:N}: N
+ *       {@code java -version} of this JVM's JDK started at once and waited for, the same way
+ *       ({@link #started}).</li>
  * </ul>
  */
 public final class FigureJvm {
@@ -90,6 +95,7 @@ public final class FigureJvm {
             case "stream" -> new double[] {streamMillis(Integer.parseInt(m[1]), Integer.parseInt(m[2])), Double.NaN};
             case "submit" -> submitted(Integer.parseInt(m[1]));
             case "roundtrip" -> roundTrips(Integer.parseInt(m[1]));
+            case "ready", "bare" -> new double[] {started(m[0].equals("ready"), Integer.parseInt(m[1])), Double.NaN};
             default -> {
                 try (PreparedWorkload<?> prepared = workload.prepare()) {
                     yield run(m[0], m.length > 1 ? Integer.parseInt(m[1]) : 0, s, workers, prepared);
@@ -199,6 +205,37 @@ public final class FigureJvm {
             }
             return figure;
         }
+    }
+
+    /**
+     * Milliseconds from nothing to {@code n} worker JVMs ready ({@code pool}), or to {@code n} bare
+     * JVMs started together and ended: the second of two tries, the first warming this JVM's
+     * side of the launch.
+     */
+    static double started(boolean pool, int n) throws Exception {
+        double millis = 0;
+        for (int run = 0; run < 2; run++) {
+            long begin = System.nanoTime();
+            if (pool) {
+                try (ProcessPoolExecutor p = new ProcessPoolExecutor(n)) {
+                    p.awaitWorkersReady();
+                    millis = (System.nanoTime() - begin) / 1e6;
+                }
+            } else {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                List<Process> bare = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    bare.add(new ProcessBuilder(java, "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                }
+                for (Process b : bare) {
+                    if (b.waitFor() != 0) {
+                        throw new IllegalStateException(java + " -version exited with " + b.exitValue());
+                    }
+                }
+                millis = (System.nanoTime() - begin) / 1e6;
+            }
+        }
+        return millis;
     }
 
     private static void check(long sum, long expected, String what) {

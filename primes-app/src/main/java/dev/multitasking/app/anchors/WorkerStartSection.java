@@ -1,0 +1,30 @@
+package dev.multitasking.app.anchors;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Two worker JVMs of the process pool ready, against two bare JVMs started together: what the pool adds to a JVM's start. */
+final class WorkerStartSection implements Section {
+
+    static final Target AGAINST_BARE = Target.atMost("Two worker JVMs ready over two bare JVMs started and ended", 3, "x");
+
+    @Override
+    public void write(AnchorRun run) throws Exception {
+        Markdown md = run.md();
+        md.section("Process pools: two worker JVMs ready, against two bare JVMs");
+        List<Figure> f = run.interleaved(List.of(
+                new Side("Java", "`new ProcessPoolExecutor(2)`, then `awaitWorkersReady()`", () -> FigureJvm.measure("seed", "processes", 2, "ready:2", "")),
+                new Side("Java", "two `java -version` started at once, waited for", () -> FigureJvm.measure("seed", "processes", 2, "bare:2", ""))));
+        LectureSides.rows(md, f);
+        md.end();
+        md.line("Each figure: the second of two tries in a fresh JVM (the first warms its side of the launch); a worker is ready when it has");
+        md.line("connected to its pool's socket and said hello with its token.");
+        Figure pool = f.get(0);
+        Figure bare = f.get(1);
+        if (pool.ok() && bare.ok()) {
+            double r = pool.median() / bare.median();
+            md.point(String.format(Locale.ROOT, "%s (target %s): **%.1fx**, %s.", AGAINST_BARE.what(), AGAINST_BARE.bounds(), r, AGAINST_BARE.verdict(r)));
+        }
+        md.end();
+    }
+}
