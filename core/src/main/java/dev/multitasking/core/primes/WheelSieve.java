@@ -198,37 +198,37 @@ final class WheelSieve {
     /** Fills the first {@code len} bytes of {@code words} with the pre-sieve patterns for the bytes from {@code start} on. */
     private static void presieve(long[] words, long start, int len) {
         int n = (len + 7) / 8;
-        long[] first = window(0, start);
-        System.arraycopy(first, from(0, start), words, 0, n);
+        int[] at = new int[PATTERNS.length];                 // where each pattern's window begins
+        for (int g = 0; g < at.length; g++) {
+            at[g] = (int) (start % PERIODS[g]);
+        }
+        System.arraycopy(window(0, at), at[0] >>> 3, words, 0, n);
         int g = 1;
         for (; g + 3 < PATTERNS.length; g += 4) {
-            long[] a = window(g, start);
-            long[] b = window(g + 1, start);
-            long[] c = window(g + 2, start);
-            long[] d = window(g + 3, start);
-            int fa = from(g, start);
-            int fb = from(g + 1, start);
-            int fc = from(g + 2, start);
-            int fd = from(g + 3, start);
+            long[] a = window(g, at);
+            long[] b = window(g + 1, at);
+            long[] c = window(g + 2, at);
+            long[] d = window(g + 3, at);
+            int fa = at[g] >>> 3;
+            int fb = at[g + 1] >>> 3;
+            int fc = at[g + 2] >>> 3;
+            int fd = at[g + 3] >>> 3;
             for (int i = 0; i < n; i++) {
                 words[i] |= a[fa + i] | b[fb + i] | c[fc + i] | d[fd + i];
             }
         }
         for (; g < PATTERNS.length; g++) {
-            long[] a = window(g, start);
-            int fa = from(g, start);
+            long[] a = window(g, at);
+            int fa = at[g] >>> 3;
             for (int i = 0; i < n; i++) {
                 words[i] |= a[fa + i];
             }
         }
     }
 
-    private static long[] window(int g, long start) {
-        return PATTERNS[g][(int) (start % PERIODS[g]) & 7];
-    }
-
-    private static int from(int g, long start) {
-        return (int) (start % PERIODS[g]) >>> 3;
+    /** Group g's pattern in the phase its window starts at: read from long {@code at[g] / 8} on. */
+    private static long[] window(int g, int[] at) {
+        return PATTERNS[g][at[g] & 7];
     }
 
     private static long zeros(byte[] seg, int len) {
