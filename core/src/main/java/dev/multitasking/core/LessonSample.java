@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * one the code can no longer print: the test kit's lesson-index contract fails on it, and
  * {@code ./primes demo --record} records it again from a real run.
  *
- * <p>The shape of a line: a command line becomes {@code /... ~} and other paths {@code /...} (a
+ * <p>The shape of a line: a CPU named with its vector width becomes {@code (~cpu)} (the next run
+ * may be on another machine), a command line becomes {@code /... ~} and other paths {@code /...} (a
  * checkout lives anywhere, and a JVM is started many ways), a class or method by its full name
  * {@code ~name} (a profile's ranking is what it measured), a ramen
  * lesson's timeline between bars becomes {@code |~|} (it is drawn to scale from the run), a
@@ -31,6 +32,11 @@ public final class LessonSample {
     /** The header a sample follows; the recorder writes it, the reader looks for it. */
     public static final String HEADER = "Sample output (";
 
+    /**
+     * A CPU named with its vector width, "(AMD EPYC, AVX-512)" or "(Intel(R) Xeon(R) Processor,
+     * AVX2)": the machine a run was on, which the next run need not share.
+     */
+    private static final Pattern CPU = Pattern.compile("\\((?:[^()]|\\([^()]*\\))*, (?:AVX-512|AVX2|SVE|NEON|SSE2|unknown)\\)");
     private static final Pattern PATH = Pattern.compile("(?<![\\w.])/[^\\s:,;)]+");
     /** A command line: a path, then options; what follows the program depends on how it was started. */
     private static final Pattern COMMAND = Pattern.compile("(?<![\\w.])/\\S+ -.*$");
@@ -99,7 +105,8 @@ public final class LessonSample {
     }
 
     static String shapeOf(String line) {
-        String s = COMMAND.matcher(line).replaceAll("/... ~");
+        String s = CPU.matcher(line).replaceAll("(~cpu)");
+        s = COMMAND.matcher(s).replaceAll("/... ~");
         s = PATH.matcher(s).replaceAll("/...");
         s = QUALIFIED.matcher(s).replaceAll("~name");
         s = BAR.matcher(s).replaceAll("|~|");

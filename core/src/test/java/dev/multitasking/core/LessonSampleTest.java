@@ -19,10 +19,13 @@ class LessonSampleTest {
                 "   90.25%  dev.multitasking.core.primes.Primes.smallestFactorByTrialDivision:98",
                 "  HashSet<Integer> of 1000      62,464 bytes (15.2x: and a node per entry)",
                 "the hottest line, Primes.java:98: \"quotients[j] = nd / (first + BLOCK_OFFSETS[j]);\"",
-                "process pool    31 us    < 11 us    > 100 ms")))
+                "process pool    31 us    < 11 us    > 100 ms",
+                "one thread, median of 5 rounds (AMD EPYC, AVX-512)",
+                "one thread, median of 5 rounds (Intel(R) Xeon(R) Processor, AVX2)")))
                 .containsExactly("Python, plain loop #t right", "a pool of # threads: #t (#x less)", "bowl # |~| served at #t by chef-#",
                         "current directory: /..., user #", "root # # #:# /... ~", "#% ~name:#", "HashSet<Integer> of # #b (#x: and a node per entry)",
-                        "the hottest line, Primes.java:#: \"~\"", "process pool #t #t #t");
+                        "the hottest line, Primes.java:#: \"~\"", "process pool #t #t #t",
+                        "one thread, median of # rounds (~cpu)");
     }
 
     @Test
