@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.multitasking.processes.ChildProcess;
+import dev.multitasking.processes.ClassArchive;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -43,10 +44,10 @@ public final class LocalCluster implements AutoCloseable {
     private final List<ChildProcess.Launched> members;
     private final long formationNanos;
     /** The class archive one of these members writes as it exits, to publish once it has; null when none does. */
-    private final MemberClassArchive dumping;
+    private final ClassArchive dumping;
 
     private LocalCluster(String clusterName, List<HostPort> addresses, List<ChildProcess.Launched> members, long formationNanos,
-            MemberClassArchive dumping) {
+            ClassArchive dumping) {
         this.clusterName = clusterName;
         this.addresses = addresses;
         this.members = members;
@@ -71,9 +72,9 @@ public final class LocalCluster implements AutoCloseable {
         String name = "multitasking-" + java.util.HexFormat.of().formatHex(randomBytes());
         List<ChildProcess.Launched> started = new ArrayList<>();
         List<String> jvmOptions = Settings.memberJvmOptions();
-        MemberClassArchive archive = MemberClassArchive.of(System.getProperty("java.class.path"), jvmOptions).orElse(null);
+        ClassArchive archive = ClassArchive.of("member", System.getProperty("java.class.path"), jvmOptions).orElse(null);
         boolean fromArchive = archive != null && archive.exists();
-        MemberClassArchive dumping = archive != null && !fromArchive ? archive : null;
+        ClassArchive dumping = archive != null && !fromArchive ? archive : null;
         try {
             // All JVMs start at once, and wait for their arguments on stdin (never on the command line,
             // which any local user can read): the first is told to form the cluster on any free port of
@@ -223,7 +224,7 @@ public final class LocalCluster implements AutoCloseable {
         stop(members, dumping);
     }
 
-    private static void stop(List<ChildProcess.Launched> members, MemberClassArchive dumping) {
+    private static void stop(List<ChildProcess.Launched> members, ClassArchive dumping) {
         for (ChildProcess.Launched m : members) {
             try {
                 m.stdin().close();

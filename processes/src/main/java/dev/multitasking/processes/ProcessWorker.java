@@ -10,6 +10,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code main} of a {@link ProcessPoolExecutor} worker JVM. Arguments: the socket to connect
@@ -28,6 +29,10 @@ public final class ProcessWorker {
 
     /** Set when the pool said goodbye: the socket's end is then no sign of an orphan. */
     private static final java.util.concurrent.atomic.AtomicBoolean RETIRED = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Counted down once the main thread leaves its loop (a goodbye, or the socket closed), to exit in full. */
+    private static final java.util.concurrent.CountDownLatch ENDING = new java.util.concurrent.CountDownLatch(1);
+    /** How long a heartbeat that could not be written waits for the main thread to see the end itself. */
+    private static final long ENDING_GRACE_MILLIS = 200;
 
     /** The pool's JVM, which started this one. */
     private static final long PARENT = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
@@ -85,9 +90,11 @@ public final class ProcessWorker {
             }
             if (frame != null && Frames.isGoodbye(frame)) {
                 RETIRED.set(true);
+                ENDING.countDown();
                 break;   // the pool is done with this worker
             }
             if (frame == null) {
+                ENDING.countDown();
                 cleanUpIfOrphaned(socket);   // the socket closed without a goodbye: the pool is gone
                 break;
             }
@@ -168,6 +175,17 @@ public final class ProcessWorker {
                 }
             }
         } catch (IOException | InterruptedException closed) {
+            // The pool closes the socket right after its goodbye, which the main thread, idle, reads at
+            // once: it then exits in full (shutdown hooks, and the class archive a first worker writes as it
+            // exits), which a halt here would cut short. A main thread that does not end is busy with a
+            // task, and its pool is gone: it is halted.
+            try {
+                if (ENDING.await(ENDING_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                // halted below
+            }
             if (!RETIRED.get()) {
                 cleanUpIfOrphaned(socket);
             }

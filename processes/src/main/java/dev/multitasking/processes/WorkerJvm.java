@@ -70,14 +70,17 @@ final class WorkerJvm {
 
     /**
      * How a pool launches its workers, what each runs before its first task ({@code initializer},
-     * or null), and the packages whose classes both sides admit beyond the project's and the JDK's.
+     * or null), the packages whose classes both sides admit beyond the project's and the JDK's,
+     * and the archive of classes its workers start from (null: none).
      */
     record PoolSettings(String poolName, List<String> jvmOptions, Path socketDirectory, Duration liveness, int maxFrame,
-                    ScheduledExecutorService watch, Task<?> initializer, List<String> admitted) {
+                    ScheduledExecutorService watch, Task<?> initializer, List<String> admitted, ClassArchive archive) {
     }
 
     private final PoolSettings settings;
     final ChildProcess.Launched process;
+    /** Completes once the JVM has ended and, if it wrote the pool's class archive, the archive is in place. */
+    final CompletableFuture<ChildProcess.Result> ended;
     private final Path socketPath;
     private final ServerSocketChannel server;
     /** The worker's one-time token, made once its JVM has started. */
@@ -98,10 +101,11 @@ final class WorkerJvm {
     /** Tasks it has answered; only its conductor touches it. */
     private int tasksRun;
 
-    private WorkerJvm(PoolSettings settings, ChildProcess.Launched process, Path socketPath, ServerSocketChannel server,
-                      CompletableFuture<byte[]> token) {
+    private WorkerJvm(PoolSettings settings, ChildProcess.Launched process, CompletableFuture<ChildProcess.Result> ended, Path socketPath,
+                      ServerSocketChannel server, CompletableFuture<byte[]> token) {
         this.settings = settings;
         this.process = process;
+        this.ended = ended;
         this.socketPath = socketPath;
         this.server = server;
         this.token = token;
@@ -126,8 +130,20 @@ final class WorkerJvm {
         Path socketPath = s.socketDirectory().resolve(sequence + ".sock");
         CompletableFuture<byte[]> token = new CompletableFuture<>();
         long[] pid = {0};   // known once started; a worker's first words come later
+        // From the pool's class archive once it exists; while it does not, the first worker launched
+        // writes it as it exits (for a second or two more), and the rest start as usual.
+        ClassArchive archive = s.archive();
+        List<String> options = s.jvmOptions();
+        boolean dumping = false;
+        if (archive != null && archive.exists()) {
+            options = archive.forUse(options);
+        } else if (archive != null && archive.claimDump()) {
+            options = archive.forDump(options);
+            dumping = true;
+        }
+        boolean quietDump = dumping;
         ChildProcess.Launched process = ChildProcess.main(ProcessWorker.class)
-                .jvmOptions(s.jvmOptions().toArray(String[]::new))
+                .jvmOptions(options.toArray(String[]::new))
                 .args(socketPath.toString(), String.valueOf(heartbeatMillis(s.liveness())), String.valueOf(s.maxFrame()),
                         String.join(",", s.admitted()))
                 .name(s.poolName() + "-worker")
@@ -138,10 +154,14 @@ final class WorkerJvm {
                     token.complete(secret);
                     return secret;
                 })
-                .onStdout(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
-                .onStderr(line -> LOG.log(System.Logger.Level.INFO, "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                .onStdout(line -> LOG.log(level(quietDump, line), "[{0} worker {1} stdout] {2}", s.poolName(), String.valueOf(pid[0]), line))
+                .onStderr(line -> LOG.log(level(quietDump, line), "[{0} worker {1}] {2}", s.poolName(), String.valueOf(pid[0]), line))
                 .start();
         pid[0] = process.pid();
+        // Only a worker that exited by itself (retired, or a task's System.exit) has written all of its
+        // archive; its end, as the pool waits for it, includes putting the archive in place.
+        CompletableFuture<ChildProcess.Result> ended = !dumping ? process.completion()
+                : process.completion().whenComplete((r, e) -> archive.publish(r != null && r.exitCode() == 0 && !r.killed()));
         ServerSocketChannel server;
         try {
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -155,7 +175,7 @@ final class WorkerJvm {
             process.destroy();
             throw e;
         }
-        WorkerJvm w = new WorkerJvm(s, process, socketPath, server, token);
+        WorkerJvm w = new WorkerJvm(s, process, ended, socketPath, server, token);
         // A worker that ends before it connects must not leave its connector waiting.
         process.completion().whenComplete((r, e) -> w.closeServer());
         return w;
@@ -163,6 +183,11 @@ final class WorkerJvm {
 
     long pid() {
         return process.pid();
+    }
+
+    /** What a worker prints is logged at INFO; the JVM's own lines as it writes the class archive, at DEBUG. */
+    private static System.Logger.Level level(boolean dumping, String line) {
+        return dumping && ClassArchive.isDumpLine(line) ? System.Logger.Level.DEBUG : System.Logger.Level.INFO;
     }
 
     /** Connects to the worker, and the first time runs the pool's initializer in it. */

@@ -173,7 +173,7 @@ final class Workforce implements Conductors.WorkerSupply {
     boolean awaitEnd(long deadline) throws InterruptedException {
         for (WorkerJvm w : List.copyOf(live)) {
             try {
-                w.process.completion().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                w.ended.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 return false;
             } catch (ExecutionException e) {
