@@ -25,7 +25,7 @@ final class ClusterSection implements Section {
         LectureSides.rows(md, f);
         md.end();
         md.line(String.format(Locale.ROOT, "The run before these (not in the figure) took %.2f s; on a new build it writes the members' class archive,", first / 1000));
-        md.line("which later members start from (`MemberClassArchive`).");
+        md.line("which later members start from (`ClassArchive`).");
         if (f.getFirst().ok()) {
             double seconds = f.getFirst().median() / 1000;
             md.point(String.format(Locale.ROOT, "%s (target %s): %.2f s, %s.", FORMED.what(), FORMED.bounds(), seconds, FORMED.verdict(seconds)));

@@ -47,12 +47,18 @@ final class OutsidePrograms {
         }
     }
 
-    /** {@code primes count N -n THREADS} as a process of its own, from start to exit; its answer checked. */
+    /**
+     * {@code ./primes count N -n THREADS} as a process of its own, from start to exit, as a user
+     * runs it: through the launcher where this runs in a checkout (its JDK search, its class
+     * cache), else the command's main on this JVM's class path; its answer checked.
+     */
     static Measure primesCount(long n, int threads) throws IOException, InterruptedException {
+        String[] args = {"count", Long.toString(n), "-n", Integer.toString(threads)};
+        java.nio.file.Path launcher = java.nio.file.Path.of(System.getProperty("user.dir"), "primes");
+        ChildProcess.Builder command = java.nio.file.Files.isExecutable(launcher) ? ChildProcess.program(launcher.toString(), args)
+                : ChildProcess.main(PrimesCommand.class).args(args);
         long begin = System.nanoTime();
-        ChildProcess.Result r = ChildProcess.main(PrimesCommand.class)
-                .args("count", Long.toString(n), "-n", Integer.toString(threads))
-                .timeout(LIMIT).tailLines(5).run();
+        ChildProcess.Result r = command.timeout(LIMIT).tailLines(5).run();
         double wall = (System.nanoTime() - begin) / 1e6;
         String said = String.join(" ", r.stdoutTail());
         long expected = KnownPrimeCounts.primePi(n).orElse(-1);

@@ -18,7 +18,9 @@ final class WorkerStartSection implements Section {
         LectureSides.rows(md, f);
         md.end();
         md.line("Each figure: the second of two tries in a fresh JVM (the first warms its side of the launch); a worker is ready when it has");
-        md.line("connected to its pool's socket and said hello with its token.");
+        md.line("connected to its pool's socket and said hello with its token. The workers start from the pool's class archive (`ClassArchive`:");
+        md.line("on JDK 25 an ahead-of-time cache of the classes a worker loads, linked, with their profiles), which the first try's first");
+        md.line("worker writes as it exits when there is none for this build and JDK yet.");
         Figure pool = f.get(0);
         Figure bare = f.get(1);
         if (pool.ok() && bare.ok()) {
