@@ -44,7 +44,8 @@ import java.util.stream.IntStream;
  *   <li>{@code submit:N}: N trivial tasks submitted at once to a warm pool of two workers
  *       ({@link #submitted}): the wall, the workers' CPU, then this JVM's;</li>
  *   <li>{@code ready:N}: a process pool of N workers made and waited for until every worker has
- *       said hello, then closed, after one such pool of warm-up; {@code bare:N}: N
+ *       said hello, then closed, after one such pool of warm-up; {@code cold:N}: the same with
+ *       the pool's class archive turned off; {@code bare:N}: N
  *       {@code java -version} of this JVM's JDK started at once and waited for, the same way
  *       ({@link #started}).</li>
  * </ul>
@@ -95,7 +96,7 @@ public final class FigureJvm {
             case "stream" -> new double[] {streamMillis(Integer.parseInt(m[1]), Integer.parseInt(m[2])), Double.NaN};
             case "submit" -> submitted(Integer.parseInt(m[1]));
             case "roundtrip" -> roundTrips(Integer.parseInt(m[1]));
-            case "ready", "bare" -> new double[] {started(m[0].equals("ready"), Integer.parseInt(m[1])), Double.NaN};
+            case "ready", "cold", "bare" -> new double[] {started(m[0], Integer.parseInt(m[1])), Double.NaN};
             default -> {
                 try (PreparedWorkload<?> prepared = workload.prepare()) {
                     yield run(m[0], m.length > 1 ? Integer.parseInt(m[1]) : 0, s, workers, prepared);
@@ -208,16 +209,16 @@ public final class FigureJvm {
     }
 
     /**
-     * Milliseconds from nothing to {@code n} worker JVMs ready ({@code pool}), or to {@code n} bare
-     * JVMs started together and ended: the second of two tries, the first warming this JVM's
-     * side of the launch.
+     * Milliseconds from nothing to {@code n} worker JVMs ready ({@code ready}: from the pool's class
+     * archive, {@code cold}: without it), or to {@code n} bare JVMs started together and ended
+     * ({@code bare}): the second of two tries, the first warming this JVM's side of the launch.
      */
-    static double started(boolean pool, int n) throws Exception {
+    static double started(String how, int n) throws Exception {
         double millis = 0;
         for (int run = 0; run < 2; run++) {
             long begin = System.nanoTime();
-            if (pool) {
-                try (ProcessPoolExecutor p = new ProcessPoolExecutor(n)) {
+            if (!how.equals("bare")) {
+                try (ProcessPoolExecutor p = ProcessPoolExecutor.builder().workers(n).classArchive(how.equals("ready")).build()) {
                     p.awaitWorkersReady();
                     millis = (System.nanoTime() - begin) / 1e6;
                 }

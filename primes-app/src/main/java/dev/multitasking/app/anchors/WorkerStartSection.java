@@ -14,6 +14,7 @@ final class WorkerStartSection implements Section {
         md.section("Process pools: two worker JVMs ready, against two bare JVMs");
         List<Figure> f = run.interleaved(List.of(
                 new Side("Java", "`new ProcessPoolExecutor(2)`, then `awaitWorkersReady()`", () -> FigureJvm.measure("seed", "processes", 2, "ready:2", "")),
+                new Side("Java", "the same with `classArchive(false)`", () -> FigureJvm.measure("seed", "processes", 2, "cold:2", "")),
                 new Side("Java", "two `java -version` started at once, waited for", () -> FigureJvm.measure("seed", "processes", 2, "bare:2", ""))));
         LectureSides.rows(md, f);
         md.end();
@@ -22,10 +23,15 @@ final class WorkerStartSection implements Section {
         md.line("on JDK 25 an ahead-of-time cache of the classes a worker loads, linked, with their profiles), which the first try's first");
         md.line("worker writes as it exits when there is none for this build and JDK yet.");
         Figure pool = f.get(0);
-        Figure bare = f.get(1);
+        Figure cold = f.get(1);
+        Figure bare = f.get(2);
         if (pool.ok() && bare.ok()) {
             double r = pool.median() / bare.median();
             md.point(String.format(Locale.ROOT, "%s (target %s): **%.1fx**, %s.", AGAINST_BARE.what(), AGAINST_BARE.bounds(), r, AGAINST_BARE.verdict(r)));
+        }
+        if (pool.ok() && cold.ok()) {
+            md.point(String.format(Locale.ROOT, "Without the class archive: %.1fx the time from it (%.1fx two bare JVMs').", cold.median() / pool.median(),
+                    bare.ok() ? cold.median() / bare.median() : Double.NaN));
         }
         md.end();
     }
