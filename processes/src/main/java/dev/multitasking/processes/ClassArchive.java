@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Class loading, not joining, is most of a member's start: three members starting at once on 2
  * cores formed in 2.5-3.1 s with no archive and 1.1-1.6 s with AppCDS (an earlier session); the
  * AOT cache against AppCDS, side by side (the cluster README has the run): a median of 1.9 s
- * against 3.1 s. Two workers of a process pool were ready in 130-146 ms from an AOT cache against
- * 150-175 ms without, interleaved (2-core Intel Xeon, AVX-512, JDK 25).
+ * against 3.1 s. Two workers of a process pool were
+ * ready in 126 ms from an AOT cache against 155 ms without (the anchors' run of RESULTS.md,
+ * interleaved, 2-core Intel Xeon, AVX-512, JDK 25).
  *
  * <p>The first JVM of a kind started on a class path writes the archive: it dumps the classes it
  * loaded when it exits ({@code -XX:AOTCacheOutput}, or {@code -XX:ArchiveClassesAtExit} before
