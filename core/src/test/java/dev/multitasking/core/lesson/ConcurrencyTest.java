@@ -36,10 +36,15 @@ class ConcurrencyTest {
     void onEveryCpu_theSamePoolComputesInParallel() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         assumeTrue(cores >= 2, "one CPU: nothing to run in parallel");
-        var every = Concurrency_01_OnOneProcessor.onEveryCpu(1, 2);
-        assertThat(every.processors()).isEqualTo(cores);
-        // Two computing threads on two cores: CPU time over wall time well above one (a busy
-        // machine lowers it; a GIL, or a pool confined to one CPU, would keep it at one).
-        assertThat(every.coresBusy(1)).as("cores busy, 2 threads on every CPU").isGreaterThan(1.3);
+        // Two computing threads on two cores: CPU time over wall time well above one (a GIL, or a pool
+        // confined to one CPU, would keep it at one). Another program can take a core for a while and
+        // lower it: the best of three tries must show it.
+        double busiest = 0;
+        for (int attempt = 0; attempt < 3 && busiest <= 1.3; attempt++) {
+            var every = Concurrency_01_OnOneProcessor.onEveryCpu(1, 2);
+            assertThat(every.processors()).isEqualTo(cores);
+            busiest = Math.max(busiest, every.coresBusy(1));
+        }
+        assertThat(busiest).as("cores busy, 2 threads on every CPU, the best of up to 3 tries").isGreaterThan(1.3);
     }
 }
