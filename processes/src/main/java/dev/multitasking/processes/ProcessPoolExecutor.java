@@ -46,9 +46,10 @@ import java.util.concurrent.TimeoutException;
  * archive), where the pool's class path is all jars (a build's {@code target/classes} is not):
  * the first worker of the first pool on a class path, JDK and options writes it as it exits, which
  * holds that pool's end for a second or two, and every later worker maps it. Two workers were
- * ready in 126 ms from it against 155 ms without (the anchors' run of {@code profiling/RESULTS.md},
- * interleaved, 2-core Intel Xeon, AVX-512, JDK 25). {@link Builder#classArchive} turns it off; so do options that choose an archive or
- * sharing of their own.
+ * ready in 126 ms from it against 155 ms without (the anchors' run of
+ * {@code profiling/RESULTS.md}, interleaved, 2-core Intel Xeon, AVX-512, JDK 25).
+ * {@link Builder#classArchive} turns it off; so do options that choose an archive or sharing of
+ * their own.
  *
  * <p>The channel belongs to the pool alone: a Unix-domain socket in a private directory, which
  * the worker joins with a one-time token the pool hands it on stdin. A

@@ -30,8 +30,8 @@ final class WorkerStartSection implements Section {
             md.point(String.format(Locale.ROOT, "%s (target %s): **%.1fx**, %s.", AGAINST_BARE.what(), AGAINST_BARE.bounds(), r, AGAINST_BARE.verdict(r)));
         }
         if (pool.ok() && cold.ok()) {
-            md.point(String.format(Locale.ROOT, "Without the class archive: %.1fx the time from it (%.1fx two bare JVMs').", cold.median() / pool.median(),
-                    bare.ok() ? cold.median() / bare.median() : Double.NaN));
+            String againstBare = bare.ok() ? String.format(Locale.ROOT, " (%.1fx two bare JVMs')", cold.median() / bare.median()) : "";
+            md.point(String.format(Locale.ROOT, "Without the class archive: %.1fx the time from it%s.", cold.median() / pool.median(), againstBare));
         }
         md.end();
     }
